@@ -1,0 +1,66 @@
+// `algreg index`: read inputs, normalise, merge assessments, write the index atomically,
+// report. The function behind the subcommand; main() only parses arguments into IndexOptions.
+#pragma once
+
+#include "indexer/index_writer.h"
+#include "indexer/problem.h"
+#include "indexer/source_record.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace algreg::indexer {
+
+/// Exit codes of `algreg index` (also documented in --help and the README).
+namespace exit_code {
+inline constexpr int ok = 0;          ///< indexed; records may have been repaired
+inline constexpr int rejected = 1;    ///< indexed, but some records were rejected
+inline constexpr int bad_input = 2;   ///< a file is unreadable or malformed: nothing written
+inline constexpr int index_busy = 3;  ///< another process is writing the index
+inline constexpr int index_error = 4; ///< the index cannot be opened or written
+inline constexpr int usage = 64;      ///< bad command line
+} // namespace exit_code
+
+struct IndexOptions {
+    std::vector<std::string> inputs;
+    std::string db_path = "data/index";
+    std::vector<std::string> assessment_files;
+    std::string abbreviations_path; ///< empty: no synonyms
+    std::string rejects_path;       ///< empty: <db_path>.rejects.jsonl
+    InputFormat format = InputFormat::automatic;
+    bool upsert = false;
+    bool progress = false; ///< draw a progress bar (on a terminal)
+    bool quiet = false;    ///< no per-problem lines, summary only
+};
+
+struct IndexSummary {
+    std::size_t read = 0;
+    std::size_t repaired = 0;
+    std::size_t rejected = 0;
+    std::size_t header_rows = 0;
+    std::size_t unmatched_assessments = 0; ///< external statements for lars not in the index set
+    std::size_t bytes = 0;
+    IndexChanges changes;
+    std::vector<Problem> problems;
+    std::string rejects_path; ///< written when rejected > 0
+    std::string snapshot;     ///< fetched_at of the (last) input, if any
+};
+
+/// Runs the whole indexing job, logging problems and progress to `log`. Throws
+/// search::InputError (exit 2), search::IndexBusyError (3), search::IndexUnavailableError or
+/// Xapian::Error (4); the index is unchanged in every one of those cases.
+IndexSummary run_index(const IndexOptions& options, std::ostream& log);
+
+/// The one-line summary: "read 1530, added 1530, changed 0, unchanged 0, removed 0, rejected 0".
+[[nodiscard]] std::string format_summary(const IndexSummary& summary);
+
+/// Parses `algreg index` arguments over `defaults`; throws std::invalid_argument with a usage
+/// message.
+[[nodiscard]] IndexOptions parse_index_arguments(const std::vector<std::string>& args,
+                                                 IndexOptions defaults = {});
+
+/// The --help text of `algreg index`.
+[[nodiscard]] std::string index_help();
+
+} // namespace algreg::indexer
