@@ -13,10 +13,10 @@ namespace algreg::search {
 class InputError : public std::runtime_error {
   public:
     InputError(std::string file, std::size_t line, std::size_t column, const std::string& what)
-        : std::runtime_error(file + (line ? ":" + std::to_string(line) + ":" +
-                                                std::to_string(column)
-                                          : std::string()) +
-                             ": " + what),
+        : std::runtime_error(
+              file +
+              (line ? ":" + std::to_string(line) + ":" + std::to_string(column) : std::string()) +
+              ": " + what),
           file_(std::move(file)), line_(line), column_(column) {}
     [[nodiscard]] const std::string& file() const { return file_; }
     [[nodiscard]] std::size_t line() const { return line_; }

@@ -49,7 +49,9 @@ std::string get_or_empty(const json& j, const char* key) {
 
 } // namespace
 
-void to_json(json& j, const Reference& r) { j = json{{"title", r.title}, {"link", r.link}}; }
+void to_json(json& j, const Reference& r) {
+    j = json{{"title", r.title}, {"link", r.link}};
+}
 
 void from_json(const json& j, Reference& r) {
     r.title = get_or_empty(j, "title");

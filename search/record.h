@@ -27,7 +27,7 @@ enum class AssessmentState { uitgevoerd, niet_uitgevoerd, onbekend };
 /// One statement about one assessment, from one source: the register itself
 /// (source "register") or an external list merged in with `--assessments`.
 struct AssessmentStatement {
-    std::string type;   ///< canonical abbreviation: DPIA, IAMA, FRIA, AIIA, FRAIA, DEDA, ...
+    std::string type; ///< canonical abbreviation: DPIA, IAMA, FRIA, AIIA, FRAIA, DEDA, ...
     AssessmentState state = AssessmentState::onbekend;
     std::string link;   ///< a link to the assessment or its publication, if given
     std::string date;   ///< YYYY-MM-DD or YYYY-MM if known
@@ -91,12 +91,12 @@ struct AlgorithmRecord {
 
     // From the listing and derived
     std::string impactassessment; ///< listing's Ja/Nee/Onbekend about "any assessment"; or ""
-    std::string changed;          ///< YYYY-MM-DD the version was published (create_dt, geregistreerd)
-    std::string added;            ///< YYYY-MM-DD first seen in the register (toegevoegd)
-    std::string register_url;     ///< the entry on algoritmes.overheid.nl
-    std::string organization_type;                 ///< type key (register-model.md §4.1) or ""
-    std::vector<Assessment> assessments;           ///< one per type, sorted by type
-    std::string source_format;                     ///< listing, official-1.0, official-0.x, csv
+    std::string changed;      ///< YYYY-MM-DD the version was published (create_dt, geregistreerd)
+    std::string added;        ///< YYYY-MM-DD first seen in the register (toegevoegd)
+    std::string register_url; ///< the entry on algoritmes.overheid.nl
+    std::string organization_type;       ///< type key (register-model.md §4.1) or ""
+    std::vector<Assessment> assessments; ///< one per type, sorted by type
+    std::string source_format;           ///< listing, official-1.0, official-0.x, csv
     bool listing_only = false; ///< only listing fields are known (most fields unknown, not empty)
 
     /// Values as the source gave them where normalisation changed them (field -> original).

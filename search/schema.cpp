@@ -36,8 +36,8 @@ const std::array<StringField, 27> fields{{
      prefix::rest, true, 2500, false, true, 8, V},
     {"risks", "Risicobeheer", "Risk management", &R::risks, prefix::rest, true, 2500, false, true,
      8, V},
-    {"lawful_basis", "Wettelijke basis", "Legal basis", &R::lawful_basis, prefix::legal, true,
-     2500, false, false, 2, V},
+    {"lawful_basis", "Wettelijke basis", "Legal basis", &R::lawful_basis, prefix::legal, true, 2500,
+     false, false, 2, V},
     {"process_index_url", "Link naar verwerkingsregister", "Processing register",
      &R::process_index_url, "", false, 500, false, false, 2, V},
     {"impacttoetsen", "Toelichting op impacttoetsen", "Impact assessments explained",
@@ -46,13 +46,13 @@ const std::array<StringField, 27> fields{{
      W},
     {"methods_and_models", "Technische werking", "Technical operation", &R::methods_and_models,
      prefix::rest, true, 5000, false, false, 2, W},
-    {"provider", "Leverancier", "Supplier", &R::provider, prefix::rest, false, 200, false, false,
-     8, W},
+    {"provider", "Leverancier", "Supplier", &R::provider, prefix::rest, false, 200, false, false, 8,
+     W},
     {"publiccode", "Link naar broncode", "Source code", &R::publiccode, "", false, 500, false,
      false, 0, W},
     {"lang", "Taal", "Language", &R::lang, "", false, 0, true, false, 2, M},
-    {"standard_version", "Versie publicatiestandaard", "Standard version", &R::standard_version,
-     "", false, 0, false, false, 0, M},
+    {"standard_version", "Versie publicatiestandaard", "Standard version", &R::standard_version, "",
+     false, 0, false, false, 0, M},
     {"source_id", "Bron-ID", "Source id", &R::source_id, "", false, 100, false, false, 0, M},
     {"tags", "Zoektermen", "Search terms", &R::tags, prefix::rest, true, 2500, false, false, 2, M},
     {"lars", "Algoritme-ID", "Algorithm id", &R::lars, "", false, 0, false, false, 0, M},
@@ -62,7 +62,9 @@ const std::array<StringField, 27> fields{{
 
 } // namespace
 
-std::span<const StringField> string_fields() { return fields; }
+std::span<const StringField> string_fields() {
+    return fields;
+}
 
 const StringField* find_string_field(std::string_view key) {
     for (const auto& f : fields) {

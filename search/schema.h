@@ -79,23 +79,20 @@ inline constexpr Facet organisation{"organisatie", "XORG", "Organisatie", "Organ
 inline constexpr Facet organisation_type{"organisatietype", "XOT", "Type organisatie",
                                          "Organisation type"};
 inline constexpr Facet status{"status", "XS", "Status", "Status"};
-inline constexpr Facet category{"categorie", "XC", "Publicatiecategorie",
-                                "Publication category"};
+inline constexpr Facet category{"categorie", "XC", "Publicatiecategorie", "Publication category"};
 inline constexpr Facet theme{"thema", "XTH", "Thema", "Theme"};
 /// value "<type slug>-<state slug>", e.g. "dpia-uitgevoerd", "iama-onbekend"
 inline constexpr Facet assessment{"impacttoets", "XA", "Impacttoetsen", "Impact assessments"};
 inline constexpr Facet impactassessment{"impactassessment", "XIA", "Impactassessment (lijst)",
                                         "Impact assessment (listing)"};
-inline constexpr Facet legal_basis{"wettelijke_basis", "XLB", "Wettelijke basis",
-                                   "Legal basis"};
+inline constexpr Facet legal_basis{"wettelijke_basis", "XLB", "Wettelijke basis", "Legal basis"};
 inline constexpr Facet year{"jaar", "XY", "Jaar van registratie", "Year registered"};
 inline constexpr Facet standard{"standaard", "XV", "Publicatiestandaard", "Publication standard"};
 } // namespace facet
 inline constexpr std::array<Facet, 10> facets{
-    facet::organisation, facet::organisation_type, facet::status,
-    facet::category,     facet::theme,             facet::assessment,
-    facet::impactassessment, facet::legal_basis,   facet::year,
-    facet::standard};
+    facet::organisation, facet::organisation_type, facet::status,           facet::category,
+    facet::theme,        facet::assessment,        facet::impactassessment, facet::legal_basis,
+    facet::year,         facet::standard};
 
 /// Value slots: sortable strings.
 namespace slot {
@@ -107,8 +104,18 @@ inline constexpr Xapian::valueno organization = 3; ///< fold(organization)
 
 /// Assessment types in canonical order, as abbreviations (register-model.md §2.1).
 inline constexpr std::array<std::string_view, 12> assessment_types{
-    "DPIA", "IAMA", "FRIA", "AIIA", "FRAIA", "DEDA", "Uthiek", "Toetsingskader Algemene Rekenkamer",
-    "Z-Inspection", "De Ethische Bijsluiter", "Privacy Quickscan", "Pre-scan DPIA"};
+    "DPIA",
+    "IAMA",
+    "FRIA",
+    "AIIA",
+    "FRAIA",
+    "DEDA",
+    "Uthiek",
+    "Toetsingskader Algemene Rekenkamer",
+    "Z-Inspection",
+    "De Ethische Bijsluiter",
+    "Privacy Quickscan",
+    "Pre-scan DPIA"};
 
 /// Metadata key: ISO time of the snapshot the index holds (fetched_at) if known.
 inline constexpr std::string_view metadata_snapshot = "algreg:snapshot";
