@@ -1,0 +1,67 @@
+#include "search/facet_labels.h"
+
+#include <array>
+
+namespace algreg::search {
+
+namespace {
+
+struct TypeLabel {
+    std::string_view key;
+    std::string_view label;
+};
+
+constexpr std::array<TypeLabel, 25> type_labels{{
+    {"adviescollege", "Adviescollege"},
+    {"agentschap", "Agentschap"},
+    {"brandweer", "Brandweer"},
+    {"caribisch_openbaar_lichaam", "Caribisch openbaar lichaam"},
+    {"gemeente", "Gemeente"},
+    {"grensoverschrijdend_regionaal_samenwerkingsorgaan",
+     "Grensoverschrijdend regionaal samenwerkingsorgaan"},
+    {"hoog_college_van_staat", "Hoog College van Staat"},
+    {"interdepartementale_commissie", "Interdepartementale commissie"},
+    {"kabinet_van_de_koning", "Kabinet van de Koning"},
+    {"koepelorganisatie", "Koepelorganisatie"},
+    {"ministerie", "Ministerie"},
+    {"omgevingsdienst", "Omgevingsdienst"},
+    {"openbaar_lichaam_voor_beroep_en_bedrijf", "Openbaar lichaam voor beroep en bedrijf"},
+    {"organisatie_met_overheidsbemoeienis", "Organisatie met overheidsbemoeienis"},
+    {"organisatieonderdeel", "Organisatieonderdeel"},
+    {"politie", "Politie"},
+    {"provincie", "Provincie"},
+    {"regionaal_samenwerkingsverband", "Regionaal samenwerkingsverband"},
+    {"rechtspraak", "Rechtspraak"},
+    {"regionaal_samenwerkingsorgaan", "Regionaal samenwerkingsorgaan"},
+    {"waterschap", "Waterschap"},
+    {"zelfstandig_bestuursorgaan", "Zelfstandig bestuursorgaan"},
+    {"overig", "Overig"},
+    {"veiligheidsregio", "Veiligheidsregio"},
+    {"inspectie", "Inspectie"},
+}};
+
+} // namespace
+
+std::string organisation_type_label(std::string_view key) {
+    for (const auto& t : type_labels) {
+        if (t.key == key) {
+            return std::string(t.label);
+        }
+    }
+    return generic_label(key);
+}
+
+std::string generic_label(std::string_view value) {
+    std::string out(value);
+    for (char& c : out) {
+        if (c == '_' || c == '-') {
+            c = ' ';
+        }
+    }
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    }
+    return out;
+}
+
+} // namespace algreg::search

@@ -1,0 +1,106 @@
+#include "search/revision.h"
+
+#include "search/schema.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace algreg::search {
+
+std::string revision_key(const Xapian::Database& db) {
+    return db.get_uuid() + "@" + std::to_string(db.get_revision());
+}
+
+namespace {
+
+/// Every document ordered by a value slot (descending or not), then by the name slot for the
+/// organisation order, then by docid.
+std::vector<Xapian::docid> sorted_by(const Xapian::Database& db,
+                                     const std::vector<Xapian::docid>& documents,
+                                     Xapian::valueno slot_number, bool descending) {
+    std::unordered_map<Xapian::docid, std::string> key;
+    std::unordered_map<Xapian::docid, std::string> name;
+    for (auto v = db.valuestream_begin(slot_number); v != db.valuestream_end(slot_number); ++v) {
+        key.emplace(v.get_docid(), *v);
+    }
+    const bool then_name = slot_number == slot::organization;
+    if (then_name) {
+        for (auto v = db.valuestream_begin(slot::name); v != db.valuestream_end(slot::name); ++v) {
+            name.emplace(v.get_docid(), *v);
+        }
+    }
+    auto value = [](const std::unordered_map<Xapian::docid, std::string>& m, Xapian::docid d) {
+        const auto it = m.find(d);
+        return it == m.end() ? std::string_view() : std::string_view(it->second);
+    };
+    std::vector<Xapian::docid> order = documents;
+    std::stable_sort(order.begin(), order.end(), [&](Xapian::docid a, Xapian::docid b) {
+        const auto ka = value(key, a);
+        const auto kb = value(key, b);
+        if (ka != kb) {
+            return descending ? ka > kb : ka < kb;
+        }
+        if (then_name) {
+            return value(name, a) < value(name, b);
+        }
+        return false; // documents are ascending: ties keep docid order
+    });
+    return order;
+}
+
+} // namespace
+
+std::shared_ptr<const RevisionData> RevisionData::load(const Xapian::Database& db) {
+    auto data = std::make_shared<RevisionData>();
+    data->key = revision_key(db);
+    data->revision = db.get_revision();
+    data->doc_count = db.get_doccount();
+    data->vocabulary = Vocabulary::load(db);
+    data->synonyms = SynonymTable::load(db);
+    data->facets = FacetIndex::load(db);
+    for (auto v = db.valuestream_begin(slot::name); v != db.valuestream_end(slot::name); ++v) {
+        data->titles.push_back({*v, v.get_docid()});
+    }
+    data->by_changed = sorted_by(db, data->facets.documents(), slot::changed, true);
+    data->by_added = sorted_by(db, data->facets.documents(), slot::added, true);
+    data->by_name = sorted_by(db, data->facets.documents(), slot::name, false);
+    data->by_organisation = sorted_by(db, data->facets.documents(), slot::organization, false);
+    return data;
+}
+
+std::shared_ptr<const RevisionData> RevisionCache::get(const Xapian::Database& db) {
+    const std::string key = revision_key(db);
+    std::promise<std::shared_ptr<const RevisionData>> promise;
+    Future future;
+    bool load_here = false;
+    {
+        const std::lock_guard lock(mutex_);
+        const auto it = std::find_if(entries_.begin(), entries_.end(),
+                                     [&](const auto& e) { return e.first == key; });
+        if (it != entries_.end()) {
+            future = it->second;
+        } else {
+            future = promise.get_future().share();
+            entries_.emplace_back(key, future);
+            constexpr std::size_t kept = 2;
+            if (entries_.size() > kept) {
+                entries_.erase(entries_.begin());
+            }
+            load_here = true;
+        }
+    }
+    if (load_here) {
+        // Loaded outside the lock: other revisions stay available meanwhile, and threads
+        // asking for this one wait on the future.
+        try {
+            promise.set_value(RevisionData::load(db));
+        } catch (...) {
+            promise.set_exception(std::current_exception());
+            const std::lock_guard lock(mutex_);
+            std::erase_if(entries_, [&](const auto& e) { return e.first == key; });
+        }
+    }
+    return future.get(); // rethrows a failed load
+}
+
+} // namespace algreg::search

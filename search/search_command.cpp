@@ -1,0 +1,188 @@
+#include "search/search_command.h"
+
+#include <charconv>
+#include <ostream>
+#include <stdexcept>
+
+namespace algreg::search {
+
+namespace {
+
+std::size_t parse_count(const std::string& option, const std::string& value) {
+    std::size_t n = 0;
+    const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
+    if (ec != std::errc() || end != value.data() + value.size() || n == 0) {
+        throw std::invalid_argument(option + " needs a positive number, not '" + value + "'");
+    }
+    return n;
+}
+
+/// HTML of a snippet as terminal text: tags out, the five escapes decoded.
+std::string html_to_text(const std::string& html, bool color) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < html.size()) {
+        if (html.compare(i, 6, "<mark>") == 0) {
+            out += color ? "\x1b[1m" : "*";
+            i += 6;
+        } else if (html.compare(i, 7, "</mark>") == 0) {
+            out += color ? "\x1b[0m" : "*";
+            i += 7;
+        } else if (html[i] == '&') {
+            static constexpr std::pair<std::string_view, char> entities[] = {
+                {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+            bool decoded = false;
+            for (const auto& [entity, c] : entities) {
+                if (html.compare(i, entity.size(), entity) == 0) {
+                    out += c;
+                    i += entity.size();
+                    decoded = true;
+                    break;
+                }
+            }
+            if (!decoded) {
+                out += html[i++];
+            }
+        } else {
+            out += html[i++];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+SearchCommandOptions parse_search_arguments(const std::vector<std::string>& args,
+                                            SearchCommandOptions options) {
+    std::string text;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&]() -> const std::string& {
+            if (i + 1 >= args.size()) {
+                throw std::invalid_argument(a + " needs a value");
+            }
+            return args[++i];
+        };
+        if (a == "--db") {
+            options.db_path = value();
+        } else if (a == "--filter") {
+            const std::string& f = value();
+            const auto eq = f.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == f.size()) {
+                throw std::invalid_argument("--filter needs facet=value, not '" + f + "'");
+            }
+            options.request.filters[f.substr(0, eq)].insert(f.substr(eq + 1));
+        } else if (a == "--sort") {
+            const std::string& s = value();
+            const auto sort = parse_sort(s);
+            if (!sort) {
+                throw std::invalid_argument("unknown --sort '" + s +
+                                            "' (relevance, newest_registered, last_changed, "
+                                            "name, organisation)");
+            }
+            options.request.sort = *sort;
+        } else if (a == "--page") {
+            options.request.page = parse_count(a, value());
+        } else if (a == "--size") {
+            options.request.page_size = parse_count(a, value());
+        } else if (a == "--json") {
+            options.json = true;
+        } else if (a == "--") {
+            for (++i; i < args.size(); ++i) {
+                text += (text.empty() ? "" : " ") + args[i];
+            }
+        } else if (a.size() > 2 && a.starts_with("--")) {
+            throw std::invalid_argument("unknown option " + a);
+        } else {
+            text += (text.empty() ? "" : " ") + a;
+        }
+    }
+    options.request.text = text;
+    return options;
+}
+
+std::string search_help() {
+    return R"(Usage: algreg search [QUERY...] [options]
+
+Searches the index and prints the best entries with highlighted excerpts and facet counts.
+Without a query, lists every entry, most recently changed first.
+
+Query syntax (see docs/search.md):
+  fraude toeslag          both words          wmo OR jeugdzorg, wmo of jeugdzorg   either
+  fraude -toeslag         without             "slimme camera"                      phrase
+  financ*                 prefix              titel:parkeren  organisatie:utrecht  one field
+  status:in_gebruik  thema:"openbare orde"  categorie:impactvol                   filters
+  ( ... )                 grouping
+Accents and case do not matter; BRP also finds Basisregistratie Personen; toeslag also finds
+kinderopvangtoeslag; a misspelt word gets a "Bedoelde u" suggestion.
+
+Options:
+  --db DIR              the index (default: data/index)
+  --filter FACET=VALUE  keep entries with this facet value; repeat it. Values of one facet
+                        combine with OR, facets with AND. Facets: organisatie, organisatietype,
+                        status, categorie, thema, impacttoets, impactassessment,
+                        wettelijke_basis, jaar, standaard (values as listed under the results)
+  --sort KEY            relevance (default), newest_registered, last_changed, name, organisation
+  --page N              page number, from 1 (default 1)
+  --size N              hits per page, at most 100 (default 20)
+  --json                print the result as JSON (the web API's form)
+  -h, --help            this text
+
+Exit codes: 0 entries found, 1 nothing found, 3 index busy, 4 index missing or unreadable,
+64 bad command line.
+)";
+}
+
+void print_result(std::ostream& out, const SearchResult& r, bool color) {
+    if (r.corrected) {
+        out << "Geen resultaten voor \"" << r.original_query << "\"; resultaten voor \""
+            << r.did_you_mean << "\":\n";
+    } else if (!r.did_you_mean.empty()) {
+        out << "Bedoelde u: " << r.did_you_mean << "\n";
+    }
+    if (r.syntax_fallback) {
+        out << "Let op: de zoekvraag is als losse woorden gelezen (" << r.syntax_error << ").\n";
+    }
+    if (r.query_truncated) {
+        out << "Let op: de zoekvraag is ingekort.\n";
+    }
+    for (const auto& w : r.warnings) {
+        out << "Let op: " << w << "\n";
+    }
+    out << r.total << (r.total == 1 ? " resultaat" : " resultaten")
+        << (r.counts_partial ? " (minstens)" : "");
+    if (!r.hits.empty()) {
+        out << ", " << r.hits.front().rank << "-" << r.hits.back().rank << " getoond";
+    }
+    out << " (" << r.timing.total_us / 1000.0 << " ms)\n\n";
+    for (const auto& h : r.hits) {
+        out << h.rank << ". " << html_to_text(h.name_html, color) << "\n";
+        out << "   " << (h.organisation.empty() ? "(geen organisatie)" : h.organisation);
+        if (!h.status.empty()) {
+            out << " · " << h.status;
+        }
+        out << " · " << h.id << "\n";
+        if (!h.snippet_html.empty()) {
+            out << "   " << html_to_text(h.snippet_html, color) << "\n";
+        }
+        out << "\n";
+    }
+    for (const auto& f : r.facets) {
+        if (f.values.empty()) {
+            continue;
+        }
+        out << f.label << ":";
+        std::size_t shown = 0;
+        for (const auto& v : f.values) {
+            if (shown++ == 6) {
+                out << " …";
+                break;
+            }
+            out << (shown == 1 ? " " : ", ") << (v.selected ? "[x] " : "") << v.label << " ("
+                << v.count << ")";
+        }
+        out << "\n";
+    }
+}
+
+} // namespace algreg::search
