@@ -1,11 +1,17 @@
 // algreg: one program, one subcommand per job. Each subcommand is a function of its library
 // (indexer::run_index, ...); main only turns arguments into options and exceptions into exit
 // codes.
+#include "indexer/run_check.h"
 #include "indexer/run_index.h"
 #include "search/errors.h"
+#include "search/search_command.h"
+#include "search/searcher.h"
+#include "web/server.h"
 
+#include <chrono>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -19,6 +25,9 @@ Search, watch and check the Dutch Algorithm Register (algoritmes.overheid.nl).
 
 Commands:
   index     read register exports into the search index
+  search    search the index from the command line
+  check     completeness checks of entries in any input format, for people and CI
+  serve     the HTTP API (ours under /api/v1, and the official register's) over the index
   help      this text
 
 Run `algreg COMMAND --help` for the options of a command.
@@ -81,6 +90,123 @@ int command_index(const std::vector<std::string>& args) {
     }
 }
 
+int command_search(const std::vector<std::string>& args) {
+    namespace s = algreg::search;
+    for (const auto& a : args) {
+        if (a == "--help" || a == "-h") {
+            std::cout << s::search_help();
+            return 0;
+        }
+    }
+    s::SearchCommandOptions options;
+    options.color = ::isatty(STDOUT_FILENO) != 0;
+    try {
+        options = s::parse_search_arguments(args, options);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "algreg search: " << e.what() << "\nRun `algreg search --help` for usage.\n";
+        return 64;
+    }
+    try {
+        s::Searcher searcher(options.db_path);
+        const s::SearchResult result = searcher.search(options.request);
+        if (options.json) {
+            std::cout << nlohmann::json(result).dump(2, ' ', false,
+                                                     nlohmann::json::error_handler_t::replace)
+                      << '\n';
+        } else {
+            s::print_result(std::cout, result, options.color);
+        }
+        return result.total > 0 ? 0 : 1;
+    } catch (const s::BadRequest& e) {
+        std::cerr << "algreg search: " << e.what() << '\n';
+        return 64;
+    } catch (const s::IndexUnavailableError& e) {
+        std::cerr << "algreg search: " << e.what() << '\n';
+        return 4;
+    } catch (const Xapian::DatabaseLockError& e) {
+        std::cerr << "algreg search: the index is busy: " << e.get_description() << '\n';
+        return 3;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "algreg search: the index could not be read: " << e.get_description() << '\n';
+        return 4;
+    }
+}
+
+/// `algreg check`: the exit code is the report's (0, 1 findings at or above --fail-on), 2 for
+/// a malformed input, 64 for a bad command line. Today's date (UTC) is the default --today.
+int command_check(const std::vector<std::string>& args) {
+    namespace ix = algreg::indexer;
+    for (const auto& a : args) {
+        if (a == "--help" || a == "-h") {
+            std::cout << ix::check_help();
+            return ix::check_exit_code::ok;
+        }
+    }
+    ix::CheckCommandOptions defaults;
+    defaults.today = std::chrono::year_month_day{
+        std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    ix::CheckCommandOptions options;
+    try {
+        options = ix::parse_check_arguments(args, defaults);
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "algreg check: " << e.what() << "\nRun `algreg check --help` for usage.\n";
+        return ix::check_exit_code::usage;
+    }
+    try {
+        const auto report = ix::run_check(options);
+        ix::write_check_report(report, options, std::cout);
+        return ix::check_exit_status(report, options.fail_on);
+    } catch (const algreg::search::InputError& e) {
+        std::cerr << "algreg check: " << e.what() << '\n';
+        return ix::check_exit_code::bad_input;
+    }
+}
+
+/// `algreg serve`: with no index at the index path, first indexes the bundled register there;
+/// then serves until SIGINT/SIGTERM. Exit codes: web::serve_exit (0, 4, 5), 2 when the bundled
+/// register cannot be indexed, 64 for a bad command line.
+int command_serve(const std::vector<std::string>& args) {
+    namespace web = algreg::web;
+    namespace ix = algreg::indexer;
+    for (const auto& a : args) {
+        if (a == "--help" || a == "-h") {
+            std::cout << web::serve_help();
+            return 0;
+        }
+    }
+    web::ServerConfig config;
+    try {
+        config = web::parse_serve_arguments(args, [](std::string_view name) {
+            const char* value = std::getenv(std::string(name).c_str());
+            return value ? std::optional<std::string>(value) : std::nullopt;
+        });
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "algreg serve: " << e.what() << "\nRun `algreg serve --help` for usage.\n";
+        return ix::exit_code::usage;
+    }
+    if (::access(config.index_path.c_str(), F_OK) != 0) {
+        std::cerr << "algreg serve: no index at " << config.index_path
+                  << "; indexing the bundled register there first\n";
+        ix::IndexOptions options;
+        options.inputs = {fixtures_dir() + "/register-2026-08-08.json"};
+        options.assessment_files = {fixtures_dir() + "/assessments-2023-06-19.csv"};
+        options.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+        options.db_path = config.index_path;
+        options.quiet = true;
+        try {
+            std::cerr << ix::format_summary(ix::run_index(options, std::cerr)) << '\n';
+        } catch (const std::exception& e) {
+            std::cerr << "algreg serve: cannot index the bundled register: " << e.what() << '\n';
+            return ix::exit_code::bad_input;
+        } catch (const Xapian::Error& e) {
+            std::cerr << "algreg serve: cannot index the bundled register: " << e.get_description()
+                      << '\n';
+            return ix::exit_code::bad_input;
+        }
+    }
+    return web::serve(config);
+}
+
 } // namespace
 
 int main(int argc, char** argv) try {
@@ -93,6 +219,15 @@ int main(int argc, char** argv) try {
     args.erase(args.begin());
     if (command == "index") {
         return command_index(args);
+    }
+    if (command == "check") {
+        return command_check(args);
+    }
+    if (command == "search") {
+        return command_search(args);
+    }
+    if (command == "serve") {
+        return command_serve(args);
     }
     std::cerr << "algreg: unknown command '" << command << "'\n" << usage;
     return 64;

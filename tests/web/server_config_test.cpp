@@ -1,0 +1,76 @@
+// ServerConfig parsing: defaults, environment, options over environment, errors naming the
+// option.
+#include "web/server_config.h"
+
+#include <doctest/doctest.h>
+#include <map>
+
+using algreg::web::parse_serve_arguments;
+using algreg::web::ServerConfig;
+
+namespace {
+algreg::web::EnvLookup env(std::map<std::string, std::string> vars) {
+    return [vars](std::string_view name) -> std::optional<std::string> {
+        const auto it = vars.find(std::string(name));
+        return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+}
+} // namespace
+
+TEST_CASE("serve defaults: loopback, 8080, data/index") {
+    const ServerConfig c = parse_serve_arguments({}, env({}));
+    CHECK(c.host == "127.0.0.1");
+    CHECK(c.port == 8080);
+    CHECK(c.index_path == "data/index");
+    CHECK(c.access_log);
+    CHECK(c.search_time_limit == std::chrono::milliseconds(0)); // Xapian 1.4's limit can crash
+    CHECK(algreg::web::default_thread_count() >= 64);
+}
+
+TEST_CASE("serve: environment, then options") {
+    const auto e = env({{"ALGREG_INDEX", "/srv/idx"},
+                        {"ALGREG_HOST", "0.0.0.0"},
+                        {"ALGREG_PORT", "9000"},
+                        {"ALGREG_THREADS", "12"}});
+    const ServerConfig from_env = parse_serve_arguments({}, e);
+    CHECK(from_env.index_path == "/srv/idx");
+    CHECK(from_env.host == "0.0.0.0");
+    CHECK(from_env.port == 9000);
+    CHECK(from_env.threads == 12);
+    const ServerConfig c = parse_serve_arguments(
+        {"--port=9100", "--index", "other", "--threads", "3", "--time-limit", "50", "-q"}, e);
+    CHECK(c.port == 9100);
+    CHECK(c.index_path == "other");
+    CHECK(c.threads == 3);
+    CHECK(c.search_time_limit == std::chrono::milliseconds(50));
+    CHECK_FALSE(c.access_log);
+    CHECK(parse_serve_arguments({"--db", "x"}, env({})).index_path == "x");
+}
+
+TEST_CASE("serve: bad options name the option") {
+    const auto message = [](std::vector<std::string> args,
+                            std::map<std::string, std::string> vars) {
+        try {
+            (void)parse_serve_arguments(args, env(vars));
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("no error");
+    };
+    CHECK(message({"--port", "http"}, {}).starts_with("port: expected a whole number"));
+    CHECK(message({"--port", "70000"}, {}).starts_with("port:"));
+    CHECK(message({"--threads", "0"}, {}).starts_with("threads:"));
+    CHECK(message({"--port"}, {}) == "--port: expected a value");
+    CHECK(message({"--colour", "red"}, {}) == "unknown option '--colour'");
+    CHECK(message({"stray"}, {}) == "unexpected argument 'stray'");
+    CHECK(message({}, {{"ALGREG_PORT", "-1"}}).starts_with("port:"));
+}
+
+TEST_CASE("serve --help names every option and variable") {
+    const std::string help = algreg::web::serve_help();
+    for (const char* word :
+         {"--index", "--host", "--port", "--threads", "--max-body", "--time-limit", "ALGREG_INDEX",
+          "ALGREG_HOST", "ALGREG_PORT", "ALGREG_THREADS", "SIGTERM"}) {
+        CHECK_MESSAGE(help.find(word) != std::string::npos, word);
+    }
+}

@@ -1,0 +1,343 @@
+#include "web/api_handlers.h"
+
+#include "search/errors.h"
+#include "search/facets.h"
+#include "search/schema.h"
+#include "web/http_errors.h"
+#include "web/official_format.h"
+#include "web/openapi.h"
+#include "web/record_stream.h"
+#include "web/responses.h"
+
+#include <memory>
+
+namespace algreg::web {
+
+using nlohmann::json;
+using search::SearchRequest;
+
+namespace {
+
+constexpr std::size_t max_id_bytes = 200;
+constexpr std::size_t max_suggest_bytes = 200;
+constexpr std::size_t max_similar = 50;
+constexpr std::size_t max_suggest_limit = 50;
+constexpr std::size_t max_facet_values = 1000;
+
+/// The {id} of a route; ids longer than any real one are simply not found.
+std::string id_param(const httplib::Request& req) {
+    std::string id = req.matches[1];
+    if (id.empty() || id.size() > max_id_bytes || !valid_utf8(id)) {
+        throw HttpError(ErrorKind::not_found, "no entry with this id");
+    }
+    return id;
+}
+
+template <class F> void not_found_as(const std::string& message, F&& f) {
+    try {
+        f();
+    } catch (const search::NotFound&) {
+        throw HttpError(ErrorKind::not_found, message);
+    }
+}
+
+std::string assessments_cell(const search::AlgorithmRecord& r) {
+    std::string out;
+    for (const auto& a : r.assessments) {
+        out += (out.empty() ? "" : "; ") + a.type + ": " + std::string(search::to_label(a.state));
+    }
+    return out;
+}
+
+/// Streams `stream` through `row` (one record -> text) with `head` first and `tail` last.
+void stream_records(App& app, httplib::Response& res, const std::string& content_type,
+                    std::shared_ptr<RecordStream> stream, std::string head,
+                    std::function<std::string(const search::AlgorithmRecord&, bool first)> row,
+                    std::function<std::string(const RecordStream&)> tail) {
+    auto first_page = std::make_shared<std::vector<search::AlgorithmRecord>>(stream->next());
+    auto started = std::make_shared<bool>(false);
+    RequestTracker& tracker = app.tracker;
+    res.set_header("X-Total-Count", std::to_string(stream->total()));
+    if (stream->truncated()) {
+        res.set_header("X-Export-Truncated", std::to_string(max_export_rows));
+    }
+    res.set_chunked_content_provider(
+        content_type, [stream, first_page, started, head = std::move(head), row = std::move(row),
+                       tail = std::move(tail), &tracker](std::size_t, httplib::DataSink& sink) {
+            std::string chunk;
+            std::vector<search::AlgorithmRecord> records;
+            bool first_record = false;
+            if (!*started) {
+                *started = true;
+                chunk = head;
+                records.swap(*first_page);
+                first_record = true;
+            } else {
+                records = stream->next();
+            }
+            for (const auto& record : records) {
+                chunk += row(record, first_record);
+                first_record = false;
+            }
+            if (records.empty()) {
+                chunk += tail(*stream);
+            }
+            tracker.add_bytes(chunk.size());
+            if (!chunk.empty() && !sink.write(chunk.data(), chunk.size())) {
+                return false;
+            }
+            if (records.empty()) {
+                sink.done();
+            }
+            return true;
+        });
+}
+
+std::string record_json(const search::AlgorithmRecord& r) {
+    return json(r).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+} // namespace
+
+IndexGauges index_gauges(App& app) {
+    SearchRequest all;
+    all.page_size = 1;
+    all.facets = false;
+    all.snippets = false;
+    all.spelling = false;
+    return app.searchers.with([&](search::Searcher& searcher) {
+        const auto result = searcher.search(all);
+        return IndexGauges{result.revision, result.total};
+    });
+}
+
+void api_search(App& app, const httplib::Request& req, httplib::Response& res) {
+    const SearchRequest request = parse_search_params(params_of(req));
+    app.searchers.with([&](search::Searcher& searcher) {
+        const auto revision = searcher.revision();
+        if (cache_by_revision(req, res, revision)) {
+            return;
+        }
+        send_cached_json(app.cache, res, revision, request_key(req),
+                         [&] { return json(searcher.search(request)); });
+    });
+}
+
+void api_entry(App& app, const httplib::Request& req, httplib::Response& res) {
+    check_params(params_of(req), {});
+    const std::string id = id_param(req);
+    not_found_as("no entry with id " + id, [&] {
+        app.searchers.with([&](search::Searcher& searcher) {
+            if (cache_by_revision(req, res, searcher.revision())) {
+                return;
+            }
+            send_json(res, json(searcher.find(id)));
+        });
+    });
+}
+
+void api_similar(App& app, const httplib::Request& req, httplib::Response& res) {
+    const Params params = params_of(req);
+    check_params(params, {"count"});
+    const std::string id = id_param(req);
+    const std::string count_text = param(params, "count");
+    const std::size_t count =
+        count_text.empty() ? 10 : parse_count("count", count_text, 1, max_similar);
+    not_found_as("no entry with id " + id, [&] {
+        app.searchers.with([&](search::Searcher& searcher) {
+            const auto revision = searcher.revision();
+            if (cache_by_revision(req, res, revision)) {
+                return;
+            }
+            send_cached_json(app.cache, res, revision, request_key(req), [&] {
+                return json{{"id", id}, {"hits", searcher.more_like_this(id, count)}};
+            });
+        });
+    });
+}
+
+void api_suggest(App& app, const httplib::Request& req, httplib::Response& res) {
+    const Params params = params_of(req);
+    check_params(params, {"q", "limit"});
+    const std::string q = param(params, "q");
+    if (q.size() > max_suggest_bytes) {
+        throw search::BadRequest("q",
+                                 "is longer than " + std::to_string(max_suggest_bytes) + " bytes");
+    }
+    const std::string limit_text = param(params, "limit");
+    const std::size_t limit =
+        limit_text.empty() ? 8 : parse_count("limit", limit_text, 1, max_suggest_limit);
+    app.searchers.with([&](search::Searcher& searcher) {
+        const auto revision = searcher.revision();
+        if (cache_by_revision(req, res, revision)) {
+            return;
+        }
+        send_cached_json(app.cache, res, revision, request_key(req), [&] {
+            // Nothing typed, nothing to complete (and Searcher::suggest("") trips UBSan).
+            return json(q.find_first_not_of(" \t") == std::string::npos
+                            ? search::Suggestions{}
+                            : searcher.suggest(q, limit));
+        });
+    });
+}
+
+void api_facet_values(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string facet = req.matches[1];
+    if (!search::facet_index(facet)) {
+        throw HttpError(ErrorKind::not_found, "no facet named '" + facet + "'");
+    }
+    // The search context (q, filters) plus: contains (the facet value text) and limit.
+    Params params = params_of(req);
+    Params context;
+    std::string contains;
+    std::size_t limit = 50;
+    for (const auto& [name, value] : params) {
+        if (name == "contains" || name == "value") {
+            contains = value;
+        } else if (name == "limit") {
+            limit = parse_count("limit", value, 1, max_facet_values);
+        } else if (name == "q" && !req.has_param("contains") && !req.has_param("value")) {
+            contains = value; // /facets/{facet}?q= searches the values
+        } else {
+            context.emplace_back(name, value);
+        }
+    }
+    if (!valid_utf8(contains)) {
+        throw search::BadRequest("q", "is not valid UTF-8");
+    }
+    if (contains.size() > max_suggest_bytes) {
+        throw search::BadRequest("q",
+                                 "is longer than " + std::to_string(max_suggest_bytes) + " bytes");
+    }
+    SearchRequest request = parse_search_params(context);
+    request.snippets = false;
+    request.spelling = false;
+    app.searchers.with([&](search::Searcher& searcher) {
+        const auto revision = searcher.revision();
+        if (cache_by_revision(req, res, revision)) {
+            return;
+        }
+        send_cached_json(app.cache, res, revision, request_key(req), [&] {
+            return json{{"facet", facet},
+                        {"q", contains},
+                        {"values", searcher.facet_values(request, facet, contains, limit)}};
+        });
+    });
+}
+
+void api_stats(App& app, const httplib::Request& req, httplib::Response& res) {
+    check_params(params_of(req), {});
+    SearchRequest all;
+    all.page_size = 1;
+    all.facet_limit = 0;
+    all.snippets = false;
+    all.spelling = false;
+    app.searchers.with([&](search::Searcher& searcher) {
+        const auto revision = searcher.revision();
+        if (cache_by_revision(req, res, revision)) {
+            return;
+        }
+        send_cached_json(app.cache, res, revision, request_key(req), [&] {
+            const auto result = searcher.search(all);
+            return json{{"revision", result.revision},
+                        {"entries", result.total},
+                        {"facets", result.facets}};
+        });
+    });
+}
+
+const std::vector<std::string>& export_csv_columns() {
+    static const std::vector<std::string> columns = [] {
+        auto c = official_csv_columns();
+        c.insert(c.end(), {"organisation_type", "assessments", "register_url"});
+        return c;
+    }();
+    return columns;
+}
+
+std::string rfc4180_field(const std::string& field) {
+    if (field.find_first_of(",\"\r\n") == std::string::npos) {
+        return field;
+    }
+    return quote_csv(field);
+}
+
+std::string export_csv_row(const search::AlgorithmRecord& r) {
+    std::string line;
+    const auto& columns = official_csv_columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        line += (i == 0 ? "" : ",") + rfc4180_field(official_csv_cell(r, columns[i]));
+    }
+    line += "," + rfc4180_field(r.organization_type);
+    line += "," + rfc4180_field(assessments_cell(r));
+    line += "," + rfc4180_field(r.register_url);
+    line += "\r\n";
+    return line;
+}
+
+void api_export_csv(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto stream = std::make_shared<RecordStream>(
+        app.searchers, parse_search_params(params_of(req), ParamSet::export_));
+    std::string head(utf8_bom);
+    const auto& columns = export_csv_columns();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        head += (i == 0 ? "" : ",") + columns[i];
+    }
+    head += "\r\n";
+    res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.csv\"");
+    stream_records(
+        app, res, "text/csv; charset=utf-8; header=present", stream, std::move(head),
+        [](const search::AlgorithmRecord& r, bool) { return export_csv_row(r); },
+        [](const RecordStream&) { return std::string(); });
+}
+
+void api_export_json(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto stream = std::make_shared<RecordStream>(
+        app.searchers, parse_search_params(params_of(req), ParamSet::export_));
+    res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.json\"");
+    stream_records(
+        app, res, "application/json", stream, "{\"records\":[\n",
+        [](const search::AlgorithmRecord& r, bool first) {
+            return (first ? "" : ",\n") + record_json(r);
+        },
+        [](const RecordStream& s) {
+            return "\n],\"total\":" + std::to_string(s.total()) +
+                   ",\"truncated\":" + (s.truncated() ? "true" : "false") + "}\n";
+        });
+}
+
+void api_export_ndjson(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto stream = std::make_shared<RecordStream>(
+        app.searchers, parse_search_params(params_of(req), ParamSet::export_));
+    res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.ndjson\"");
+    stream_records(
+        app, res, "application/x-ndjson", stream, "",
+        [](const search::AlgorithmRecord& r, bool) { return record_json(r) + "\n"; },
+        [](const RecordStream&) { return std::string(); });
+}
+
+void api_openapi(App&, const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "public, max-age=3600");
+    send_json(res, openapi_document());
+}
+
+void healthz(App& app, const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    const IndexGauges g = index_gauges(app);
+    send_json(res, json{{"status", "ok"}, {"revision", g.revision}, {"entries", g.entries}});
+}
+
+void metrics(App& app, const httplib::Request&, httplib::Response& res) {
+    IndexGauges g;
+    try {
+        g = index_gauges(app);
+    } catch (const std::exception&) {
+        // the metrics still matter when the index is unreadable: report zeros
+    }
+    res.set_header("Cache-Control", "no-store");
+    const auto c = app.cache.stats();
+    res.set_content(app.metrics.render(g, {c.hits, c.misses, c.entries, c.bytes}),
+                    "text/plain; version=0.0.4; charset=utf-8");
+}
+
+} // namespace algreg::web

@@ -1,0 +1,42 @@
+// Our own API under /api/v1 and the operational endpoints (/healthz, /metrics). Each handler
+// reads its parameters (search_params.h), asks a pooled searcher, and writes JSON; errors are
+// thrown (http_errors.h) and turned into responses by the server's exception handler.
+#pragma once
+
+#include "web/app.h"
+
+#include <httplib.h>
+
+namespace algreg::web {
+
+/// GET /api/v1/search: every SearchRequest field as a parameter; SearchResult as JSON.
+void api_search(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/entries/{id}: the normalised record with assessments and their sources.
+void api_entry(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/entries/{id}/similar?count=: entries most like it.
+void api_similar(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/suggest?q=&limit=: titles, organisations and words starting with q.
+void api_suggest(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/facets/{facet}?q=&limit=&<search parameters>: values of one facet.
+void api_facet_values(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/stats: revision, entry count and every facet's counts over the whole index.
+void api_stats(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/export.{csv,json,ndjson}: every match of a search, streamed.
+void api_export_csv(App& app, const httplib::Request& req, httplib::Response& res);
+void api_export_json(App& app, const httplib::Request& req, httplib::Response& res);
+void api_export_ndjson(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/openapi.json.
+void api_openapi(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /healthz: {"status":"ok","revision","entries"}; 503 when the index cannot be read.
+void healthz(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /metrics: Prometheus text.
+void metrics(App& app, const httplib::Request& req, httplib::Response& res);
+
+/// One row of our CSV export, RFC 4180 (fields quoted only when needed, CRLF line ends):
+/// the official 31 columns, then organisation_type, assessments, register_url.
+[[nodiscard]] const std::vector<std::string>& export_csv_columns();
+[[nodiscard]] std::string export_csv_row(const search::AlgorithmRecord& record);
+/// RFC 4180 quoting: quoted when the field has a comma, quote, CR or LF, quotes doubled.
+[[nodiscard]] std::string rfc4180_field(const std::string& field);
+
+} // namespace algreg::web

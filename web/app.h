@@ -1,0 +1,24 @@
+// App: what every handler may use, owned by the Server and passed to handlers by reference.
+// No global state: handlers capture nothing else.
+#pragma once
+
+#include "web/metrics.h"
+#include "web/request_tracker.h"
+#include "web/response_cache.h"
+#include "web/searcher_pool.h"
+#include "web/server_config.h"
+
+namespace algreg::web {
+
+struct App {
+    const ServerConfig& config;
+    SearcherPool& searchers;
+    Metrics& metrics;
+    RequestTracker& tracker;
+    ResponseCache& cache;
+};
+
+/// The index revision and entry count, read through a pooled searcher.
+[[nodiscard]] IndexGauges index_gauges(App& app);
+
+} // namespace algreg::web

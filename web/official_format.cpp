@@ -1,0 +1,274 @@
+#include "web/official_format.h"
+
+#include "search/analysis.h"
+#include "search/schema.h"
+
+#include <array>
+#include <charconv>
+#include <cstdint>
+
+namespace algreg::web {
+
+using nlohmann::json;
+using search::AlgorithmRecord;
+
+namespace {
+
+constexpr std::array<std::string_view, 22> legacy_keys{"preferred_name",
+                                                       "department",
+                                                       "type",
+                                                       "impact",
+                                                       "decision_making_process",
+                                                       "documentation",
+                                                       "competent_authority",
+                                                       "iama",
+                                                       "iama_description",
+                                                       "dpia",
+                                                       "dpia_description",
+                                                       "objection_procedure",
+                                                       "uuid",
+                                                       "area",
+                                                       "revision_date",
+                                                       "description",
+                                                       "application_url",
+                                                       "mprd",
+                                                       "monitoring",
+                                                       "performance_standard",
+                                                       "lawful_basis_link",
+                                                       "source_data_link"};
+
+json or_null(const std::string& value) {
+    return value.empty() ? json(nullptr) : json(value);
+}
+
+json references(const std::vector<search::Reference>& refs) {
+    if (refs.empty()) {
+        return nullptr;
+    }
+    json out = json::array();
+    for (const auto& r : refs) {
+        out.push_back({{"title", or_null(r.title)}, {"link", or_null(r.link)}});
+    }
+    return out;
+}
+
+std::string join_references(const std::vector<search::Reference>& refs) {
+    std::string out;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        std::string item;
+        for (const auto* part : {&refs[i].title, &refs[i].link}) {
+            if (!part->empty()) {
+                item += (item.empty() ? "" : ", ") + *part;
+            }
+        }
+        out += (i == 0 ? "" : ". ") + std::to_string(i + 1) + ": " + item;
+    }
+    return out;
+}
+
+/// Appends code point `cp` as UTF-8.
+void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        cp = 0xFFFD;
+    }
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// Decodes the HTML character reference at `text[i]` ('&') into `out`; returns the length
+/// consumed, or 0 when it is not a reference (the '&' is then kept).
+std::size_t decode_reference(std::string_view text, std::size_t i, std::string& out) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> named{{
+        {"amp", "&"},
+        {"lt", "<"},
+        {"gt", ">"},
+        {"quot", "\""},
+        {"apos", "'"},
+        {"nbsp", "\xC2\xA0"},
+        {"euro", "\xE2\x82\xAC"},
+    }};
+    const auto semi = text.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+        return 0;
+    }
+    const std::string_view name = text.substr(i + 1, semi - i - 1);
+    if (name.size() > 1 && name[0] == '#') {
+        const bool hex = name[1] == 'x' || name[1] == 'X';
+        const std::string_view digits = name.substr(hex ? 2 : 1);
+        std::uint32_t cp = 0;
+        const auto [ptr, ec] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+        if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size()) {
+            return 0;
+        }
+        append_utf8(out, cp);
+        return semi - i + 1;
+    }
+    for (const auto& [key, value] : named) {
+        if (name == key) {
+            out += value;
+            return semi - i + 1;
+        }
+    }
+    return 0;
+}
+
+/// Text for a CSV cell, cleaned as the official download does (official-api.md §8.1): every
+/// line break (\r?\n, and a lone \r) becomes a space, every <...> tag is removed (with
+/// nothing in its place), then HTML character references are decoded. No trimming.
+std::string flat(std::string_view value) {
+    std::string spaced;
+    spaced.reserve(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        if (value[i] == '\r' && i + 1 < value.size() && value[i + 1] == '\n') {
+            continue; // \r\n: one space, written for the \n
+        }
+        spaced += value[i] == '\n' || value[i] == '\r' ? ' ' : value[i];
+    }
+    std::string untagged;
+    untagged.reserve(spaced.size());
+    for (std::size_t i = 0; i < spaced.size(); ++i) {
+        if (spaced[i] == '<') {
+            const auto close = spaced.find('>', i + 1);
+            const auto next_open = spaced.find('<', i + 1);
+            if (close != std::string::npos && close > i + 1 && close < next_open) {
+                i = close;
+                continue;
+            }
+        }
+        untagged += spaced[i];
+    }
+    std::string out;
+    out.reserve(untagged.size());
+    for (std::size_t i = 0; i < untagged.size(); ++i) {
+        if (untagged[i] == '&') {
+            if (const auto used = decode_reference(untagged, i, out); used > 0) {
+                i += used - 1;
+                continue;
+            }
+        }
+        out += untagged[i];
+    }
+    return out;
+}
+
+} // namespace
+
+json official_record(const AlgorithmRecord& r, const std::string& language) {
+    json out = json::object();
+    for (const auto& field : search::string_fields()) {
+        if (field.key != "lars" && field.key != "publication_dt") {
+            out[std::string(field.key)] = or_null(r.*field.member);
+        }
+    }
+    out["category"] = r.category.empty() ? json(nullptr) : json(r.category);
+    out["lawful_basis_grouping"] = references(r.lawful_basis_grouping);
+    out["impacttoetsen_grouping"] = references(r.impacttoetsen_grouping);
+    out["source_data_grouping"] = references(r.source_data_grouping);
+    if (r.standard_version == "0.4" && !r.impacttoetsen_grouping.empty()) {
+        json names = json::array();
+        for (const auto& ref : r.impacttoetsen_grouping) {
+            names.push_back(ref.title);
+        }
+        out["impacttoetsen"] = names; // 0.4 stored a list of names here
+    }
+    for (const auto key : legacy_keys) {
+        const auto it = r.legacy.find(std::string(key));
+        out[std::string(key)] = it == r.legacy.end() ? json(nullptr) : json(it->second);
+    }
+    out["lars"] = or_null(r.lars.empty() ? r.id : r.lars);
+    out["language"] = language;
+    out["create_dt"] = r.changed.empty() ? json(nullptr) : json(r.changed + "T00:00:00Z");
+    out["code"] = or_null(search::slug(r.organization));
+    out["org_id"] = nullptr;
+    return out;
+}
+
+const std::vector<std::string>& official_csv_columns() {
+    static const std::vector<std::string> columns{"name",
+                                                  "organization",
+                                                  "description_short",
+                                                  "category",
+                                                  "website",
+                                                  "status",
+                                                  "goal",
+                                                  "proportionality",
+                                                  "lawful_basis",
+                                                  "standard_version",
+                                                  "url",
+                                                  "contact_email",
+                                                  "lang",
+                                                  "publiccode",
+                                                  "source_data",
+                                                  "methods_and_models",
+                                                  "human_intervention",
+                                                  "risks",
+                                                  "provider",
+                                                  "process_index_url",
+                                                  "tags",
+                                                  "source_id",
+                                                  "begin_date",
+                                                  "end_date",
+                                                  "impacttoetsen",
+                                                  "publication_category",
+                                                  "lawful_basis_grouping",
+                                                  "impacttoetsen_grouping",
+                                                  "source_data_grouping",
+                                                  "algorithm_id",
+                                                  "publication_dt"};
+    return columns;
+}
+
+std::string official_csv_cell(const AlgorithmRecord& r, const std::string& column) {
+    if (column == "category") {
+        std::string out;
+        for (const auto& theme : r.category) {
+            out += (out.empty() ? "" : ", ") + theme;
+        }
+        return flat(out);
+    }
+    if (column == "lawful_basis_grouping") {
+        return flat(join_references(r.lawful_basis_grouping));
+    }
+    if (column == "impacttoetsen_grouping") {
+        return flat(join_references(r.impacttoetsen_grouping));
+    }
+    if (column == "source_data_grouping") {
+        return flat(join_references(r.source_data_grouping));
+    }
+    if (column == "algorithm_id") {
+        return r.lars.empty() ? r.id : r.lars;
+    }
+    if (const auto* field = search::find_string_field(column)) {
+        return flat(r.*field->member);
+    }
+    return {};
+}
+
+std::string quote_csv(const std::string& cell) {
+    std::string out = "\"";
+    for (const char c : cell) {
+        if (c == '"') {
+            out += "\"\"";
+        } else {
+            out.push_back(c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
+} // namespace algreg::web

@@ -1,0 +1,33 @@
+// The official register's shapes (docs: official-api.md §3.3, §8.1), so that clients written
+// for algoritmes.overheid.nl work against algreg by changing only the base URL.
+#pragma once
+
+#include "search/record.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace algreg::web {
+
+/// The 56-key result record: the 51 content keys (v1.0 and legacy), lars, language, create_dt,
+/// code (organisation slug) and org_id. Unknown values are null, never left out.
+[[nodiscard]] nlohmann::json official_record(const search::AlgorithmRecord& record,
+                                             const std::string& language = "NLD");
+
+/// The official CSV download's columns, in order (31: the v1.0 keys, algorithm_id,
+/// publication_dt).
+[[nodiscard]] const std::vector<std::string>& official_csv_columns();
+
+/// One CSV cell the way the official download writes it: lists joined with ", ", groupings as
+/// "1: title, link. 2: title, link", line breaks to spaces, tags removed, entities decoded.
+[[nodiscard]] std::string official_csv_cell(const search::AlgorithmRecord& record,
+                                            const std::string& column);
+
+/// Quotes a cell (every cell is quoted, quotes doubled), as the official download does.
+[[nodiscard]] std::string quote_csv(const std::string& cell);
+
+/// The UTF-8 byte order mark the official CSV starts with.
+inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
+
+} // namespace algreg::web

@@ -1,0 +1,41 @@
+// The frame every page shares: <html lang>, head (only our own stylesheet and script, no inline
+// script or style, so a strict Content-Security-Policy holds), skip link, header with the
+// navigation and the language switch, main landmark, footer.
+#pragma once
+
+#include "web/page_text.h"
+
+#include <string>
+
+namespace algreg::web {
+
+/// How a page is rendered, beyond its data.
+struct PageOptions {
+    Lang lang = Lang::nl;
+    /// Appended to the static asset URLs (?v=) so that browsers can cache them for long and
+    /// still see a new version at once; "" for none.
+    std::string asset_version;
+};
+
+struct Document {
+    std::string title;          ///< plain text; the site name is appended
+    std::string main_html;      ///< the contents of <main>, already escaped HTML
+    std::string nav_current;    ///< "search", "statistics" or "": marks the current nav item
+    std::string alternate_href; ///< this page in the other language (site-relative URL)
+    std::string description;    ///< plain text for <meta name=description>; "" for none
+    bool header_search = true;  ///< a compact search form in the header (not on the search page)
+};
+
+/// The whole HTML document.
+[[nodiscard]] std::string render_document(const Document& document, const PageOptions& options);
+
+/// A page with a heading and a message (404, 500): `message_html` is already escaped.
+[[nodiscard]] std::string render_message_page(const std::string& title,
+                                              const std::string& message_html,
+                                              const PageOptions& options,
+                                              const std::string& alternate_href);
+
+/// "/static/<name>?v=<version>".
+[[nodiscard]] std::string asset_url(const std::string& name, const PageOptions& options);
+
+} // namespace algreg::web

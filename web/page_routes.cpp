@@ -1,0 +1,305 @@
+#include "web/page_routes.h"
+
+#include "search/errors.h"
+#include "search/schema.h"
+#include "web/html_builder.h"
+#include "web/page_entry.h"
+#include "web/page_organisation.h"
+#include "web/page_search.h"
+#include "web/page_static.h"
+#include "web/page_statistics.h"
+#include "web/page_url.h"
+
+#include <httplib.h>
+#include <map>
+#include <memory>
+#include <mutex>
+
+namespace algreg::web {
+
+namespace {
+
+constexpr std::size_t similar_count = 6;
+constexpr std::size_t org_match_limit = 50;
+constexpr std::size_t max_id_bytes = 200;
+
+struct Site {
+    PageContext context;
+    StaticFiles files;
+    std::mutex stats_mutex;
+    std::map<std::pair<std::uint64_t, Lang>, std::shared_ptr<const std::string>> stats_cache;
+};
+
+QueryParams params_of(const httplib::Request& req) {
+    QueryParams out;
+    for (const auto& [name, value] : req.params) {
+        out.emplace_back(name, value);
+    }
+    return out;
+}
+
+void send_html(httplib::Response& res, int status, std::string body) {
+    res.status = status;
+    // The server may set a laxer default policy; pages get exactly this one.
+    res.headers.erase("Content-Security-Policy");
+    res.set_header("Content-Security-Policy", page_csp);
+    res.set_content(std::move(body), "text/html; charset=utf-8");
+}
+
+/// Sets ETag and Cache-Control from the index revision; true when the client has this version
+/// (the response is then a bodiless 304).
+bool not_modified(Site& site, const httplib::Request& req, httplib::Response& res, Lang lang) {
+    if (!site.context.revision) {
+        res.set_header("Cache-Control", "no-store");
+        return false;
+    }
+    const std::string etag = "W/\"p" + std::to_string(site.context.revision()) + "-" +
+                             site.files.version() + "-" + std::string(lang_code(lang)) + "\"";
+    res.set_header("ETag", etag);
+    res.set_header("Cache-Control", "no-cache");
+    const std::string wanted = req.get_header_value("If-None-Match");
+    if (!wanted.empty() && wanted.find(etag) != std::string::npos) {
+        res.status = 304;
+        return true;
+    }
+    return false;
+}
+
+PageOptions options_for(const Site& site, Lang lang) {
+    return PageOptions{lang, site.files.version()};
+}
+
+std::string other_lang_path(Lang lang, const std::string& path) {
+    return localised_path(lang == Lang::nl ? Lang::en : Lang::nl, path);
+}
+
+void not_found_page(Site& site, httplib::Response& res, Lang lang, const std::string& path,
+                    const std::string& message) {
+    send_html(res, 404,
+              render_message_page(std::string(ui(lang, Ui::not_found_title)), esc(message),
+                                  options_for(site, lang), other_lang_path(lang, path)));
+}
+
+/// Runs a page handler; every exception becomes an HTML error page.
+template <class F>
+void guarded(Site& site, const httplib::Request& req, httplib::Response& res, F&& f) {
+    const auto [lang, path] = split_lang(req.path);
+    const PageOptions options = options_for(site, lang);
+    const std::string alternate = other_lang_path(lang, path);
+    try {
+        f(lang, path);
+    } catch (const search::NotFound& e) {
+        not_found_page(site, res, lang, path, std::string(ui(lang, Ui::not_found_text)));
+    } catch (const search::BadRequest& e) {
+        send_html(res, 400,
+                  render_message_page(std::string(ui(lang, Ui::error_title)),
+                                      esc(ui(lang, Ui::bad_request_text, {e.what()})), options,
+                                      alternate));
+    } catch (const search::IndexUnavailableError& e) {
+        if (site.context.log) {
+            site.context.log(std::string("page ") + req.path + ": " + e.what());
+        }
+        res.set_header("Retry-After", "5");
+        send_html(res, 503,
+                  render_message_page(std::string(ui(lang, Ui::error_title)),
+                                      esc(ui(lang, Ui::error_text)), options, alternate));
+    } catch (const std::exception& e) {
+        if (site.context.log) {
+            site.context.log(std::string("page ") + req.path + ": " + e.what());
+        }
+        send_html(res, 500,
+                  render_message_page(std::string(ui(lang, Ui::error_title)),
+                                      esc(ui(lang, Ui::error_text)), options, alternate));
+    } catch (...) {
+        if (site.context.log) {
+            site.context.log(std::string("page ") + req.path + ": unknown exception");
+        }
+        send_html(res, 500,
+                  render_message_page(std::string(ui(lang, Ui::error_title)),
+                                      esc(ui(lang, Ui::error_text)), options, alternate));
+    }
+}
+
+/// Runs the search of `view` and, when the organisation list is searched, that too.
+void run_search(Site& site, SearchView& view) {
+    search::SearchRequest request = search_request(view);
+    request.facet_limit = 0; // every value: the sidebar cuts the organisation list itself
+    view.result = site.context.search(request);
+    if (!view.org_query.empty() && site.context.facet_values &&
+        view.fixed_filters.count(std::string(search::facet::organisation.name)) == 0) {
+        view.org_matches =
+            site.context.facet_values(request, std::string(search::facet::organisation.name),
+                                      view.org_query, org_match_limit);
+    }
+}
+
+void search_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string&) {
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        const PageQuery query = parse_page_query(params_of(req));
+        SearchView view;
+        view.request = query.request;
+        view.org_query = query.org_query;
+        run_search(site, view);
+        send_html(res, 200, render_search_page(view, options_for(site, lang)));
+    });
+}
+
+void entry_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string& path) {
+        const std::string id = req.matches[1];
+        if (id.empty() || id.size() > max_id_bytes) {
+            not_found_page(site, res, lang, path, ui(lang, Ui::entry_not_found, {id}));
+            return;
+        }
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        search::AlgorithmRecord record;
+        try {
+            record = site.context.find(id);
+        } catch (const search::NotFound&) {
+            not_found_page(site, res, lang, path, ui(lang, Ui::entry_not_found, {id}));
+            return;
+        }
+        std::vector<search::Hit> similar;
+        if (site.context.similar) {
+            try {
+                similar = site.context.similar(id, similar_count);
+            } catch (const std::exception& e) {
+                if (site.context.log) {
+                    site.context.log("similar " + id + ": " + e.what()); // the page still shows
+                }
+            }
+        }
+        send_html(res, 200, render_entry_page(record, similar, options_for(site, lang)));
+    });
+}
+
+void organisation_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string& path) {
+        const std::string slug = req.matches[1];
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        const PageQuery query = parse_page_query(params_of(req));
+        SearchView search;
+        search.request = query.request;
+        OrganisationView view = organisation_view(slug, std::move(search));
+        run_search(site, view.search);
+        const auto& result = view.search.result;
+        for (const auto& f : result.facets) {
+            if (f.name != search::facet::organisation.name) {
+                continue;
+            }
+            for (const auto& v : f.values) {
+                if (v.value == slug) {
+                    view.name = v.label;
+                    if (v.count == 0 && result.total == 0 && query.request.text.empty() &&
+                        !has_filters(query.request)) {
+                        view.name.clear();
+                    }
+                }
+            }
+        }
+        if (!result.hits.empty()) {
+            view.type_key = result.hits.front().organisation_type;
+            if (view.name.empty()) {
+                view.name = result.hits.front().organisation;
+            }
+        }
+        if (view.name.empty() && result.total == 0) {
+            not_found_page(site, res, lang, path, ui(lang, Ui::organisation_not_found, {slug}));
+            return;
+        }
+        send_html(res, 200, render_organisation_page(view, options_for(site, lang)));
+    });
+}
+
+void statistics_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string&) {
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        const std::uint64_t revision = site.context.revision ? site.context.revision() : 0;
+        {
+            std::lock_guard lock(site.stats_mutex);
+            const auto it = site.stats_cache.find({revision, lang});
+            if (it != site.stats_cache.end() && site.context.revision) {
+                send_html(res, 200, *it->second);
+                return;
+            }
+        }
+        const Statistics stats = build_statistics(site.context.search, lang);
+        auto html = std::make_shared<const std::string>(
+            render_statistics_page(stats, options_for(site, lang)));
+        {
+            std::lock_guard lock(site.stats_mutex);
+            std::erase_if(site.stats_cache,
+                          [&](const auto& entry) { return entry.first.first != revision; });
+            site.stats_cache[{revision, lang}] = html;
+        }
+        send_html(res, 200, *html);
+    });
+}
+
+void static_file(Site& site, const httplib::Request& req, httplib::Response& res) {
+    const std::string name = req.matches[1];
+    const StaticFile* file = site.files.find(name);
+    if (file == nullptr) {
+        const auto [lang, path] = split_lang(req.path);
+        not_found_page(site, res, lang, "/", std::string(ui(lang, Ui::not_found_text)));
+        return;
+    }
+    res.set_header("ETag", file->etag);
+    const bool versioned = req.has_param("v") && req.get_param_value("v") == site.files.version();
+    res.set_header("Cache-Control",
+                   versioned ? "public, max-age=31536000, immutable" : "public, max-age=300");
+    res.headers.erase("Content-Security-Policy");
+    res.set_header("Content-Security-Policy", "default-src 'none'; style-src 'self'");
+    const std::string wanted = req.get_header_value("If-None-Match");
+    if (!wanted.empty() && wanted.find(file->etag) != std::string::npos) {
+        res.status = 304;
+        return;
+    }
+    res.status = 200;
+    res.set_content(file->body, file->content_type.c_str());
+}
+
+} // namespace
+
+void register_page_routes(httplib::Server& server, PageContext context) {
+    auto site = std::make_shared<Site>();
+    site->context = std::move(context);
+    site->files = StaticFiles::load(site->context.static_dir.empty()
+                                        ? default_static_dir()
+                                        : std::filesystem::path(site->context.static_dir));
+    if (site->files.size() == 0 && site->context.log) {
+        site->context.log("no static files found in " +
+                          (site->context.static_dir.empty() ? default_static_dir().string()
+                                                            : site->context.static_dir) +
+                          " (set ALGREG_STATIC_DIR); pages are served without style and script");
+    }
+    server.Get(R"(/static/(.+))", [site](const httplib::Request& req, httplib::Response& res) {
+        static_file(*site, req, res);
+    });
+    server.Get(R"(/(?:en/?)?)", [site](const httplib::Request& req, httplib::Response& res) {
+        search_page(*site, req, res);
+    });
+    server.Get(R"(/(?:en/)?algoritme/([^/]+)/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   entry_page(*site, req, res);
+               });
+    server.Get(R"(/(?:en/)?organisatie/([^/]+)/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   organisation_page(*site, req, res);
+               });
+    server.Get(R"(/(?:en/)?statistieken/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   statistics_page(*site, req, res);
+               });
+}
+
+} // namespace algreg::web

@@ -1,0 +1,64 @@
+// The HTML site: registers the page routes and the static files on an httplib::Server.
+//
+//   GET /                       search (home)          GET /en/                 the same, English
+//   GET /algoritme/{id}         one entry              GET /en/algoritme/{id}
+//   GET /organisatie/{slug}     one organisation       GET /en/organisatie/{slug}
+//   GET /statistieken           charts                 GET /en/statistieken
+//   GET /static/{file}          web/static, from memory (ETag; immutable when ?v= matches)
+//
+// Pages are text/html under a strict Content-Security-Policy (only our own script, style and
+// images; no inline code), with an ETag on the index revision and the asset version. Errors
+// are HTML pages too (404 for an unknown entry or organisation, 503 when the index is not
+// available, 500 otherwise); page handlers never throw.
+#pragma once
+
+#include "search/query.h"
+#include "search/record.h"
+#include "search/result.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace httplib {
+class Server;
+}
+
+namespace algreg::web {
+
+/// What the pages need from the server. Every function may be called from several threads at
+/// once (the server's workers), so each must take a Searcher of its own (a pool). They may
+/// throw: search::NotFound (find, similar: no such entry), search::BadRequest,
+/// search::IndexUnavailableError, or anything else (a 500 page).
+struct PageContext {
+    /// Searcher::search.
+    std::function<search::SearchResult(const search::SearchRequest&)> search;
+    /// Searcher::find: the record with this id; throws search::NotFound.
+    std::function<search::AlgorithmRecord(const std::string& id)> find;
+    /// Searcher::more_like_this.
+    std::function<std::vector<search::Hit>(const std::string& id, std::size_t count)> similar;
+    /// Searcher::facet_values: values of `facet` containing `text`, counted under `request`.
+    std::function<std::vector<search::FacetCount>(const search::SearchRequest& request,
+                                                  const std::string& facet, const std::string& text,
+                                                  std::size_t limit)>
+        facet_values;
+    /// Searcher::revision (optional): pages get an ETag from it and statistics are cached per
+    /// revision. Without it pages are not cached.
+    std::function<std::uint64_t()> revision;
+    /// Receives the text of unexpected exceptions (optional; never sent to clients).
+    std::function<void(const std::string&)> log;
+    /// The static files' folder; "" = default_static_dir().
+    std::string static_dir;
+};
+
+/// The Content-Security-Policy of every page.
+inline constexpr const char* page_csp =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// Registers the page and static routes. Call it BEFORE routes that would also match "/" (the
+/// first matching route wins in httplib). `context` is moved into the handlers.
+void register_page_routes(httplib::Server& server, PageContext context);
+
+} // namespace algreg::web

@@ -1,0 +1,55 @@
+// The search page (home) and the pieces the organisation and entry pages share with it: the
+// filter sidebar, active filter chips, result cards, pagination. Everything works with plain
+// GET forms and links; app.js only makes it quicker.
+#pragma once
+
+#include "search/result.h"
+#include "web/page_layout.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace algreg::web {
+
+/// What a search page shows.
+struct SearchView {
+    search::SearchRequest request; ///< as in the URL: the state links are built from
+    search::SearchResult result;   ///< the search run for it
+    std::string org_query;         ///< the organisation list's search text (org_q)
+    /// Organisation facet values matching org_query, with counts (facet_values); used instead of
+    /// the top organisations when org_query is not empty.
+    std::vector<search::FacetCount> org_matches;
+    std::string path = "/"; ///< the page's language-neutral path: "/" or "/organisatie/<slug>"
+    /// Filters the page itself applies (the organisation page: organisatie=<slug>): searched
+    /// and exported, but not offered in the sidebar, not shown as chips and not in page URLs.
+    std::map<std::string, std::set<std::string>> fixed_filters;
+};
+
+/// Organisations listed in the sidebar before the user searches the list.
+inline constexpr std::size_t sidebar_organisations = 12;
+
+/// The complete search page.
+[[nodiscard]] std::string render_search_page(const SearchView& view, const PageOptions& options);
+
+/// The search form with sidebar, results and pagination (without <h1>): `search_label` labels
+/// the query box.
+[[nodiscard]] std::string render_search_layout(const SearchView& view, const PageOptions& options,
+                                               std::string_view search_label);
+
+/// Result cards as an ordered list; headings at `heading_level` (2..6).
+[[nodiscard]] std::string render_hits(const std::vector<search::Hit>& hits, Lang lang,
+                                      int heading_level, std::size_t first_rank);
+
+/// ` lang="nl"` on English pages (the register's texts are Dutch), else "".
+[[nodiscard]] std::string data_lang(Lang lang);
+
+/// The display label of an assessment state slug or label ("uitgevoerd", "niet-uitgevoerd",
+/// "niet uitgevoerd", "onbekend") in `lang`.
+[[nodiscard]] std::string state_label(Lang lang, std::string_view state);
+
+/// CSS class suffix of a state: "done", "not-done", "unknown".
+[[nodiscard]] std::string_view state_class(std::string_view state);
+
+} // namespace algreg::web

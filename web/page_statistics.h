@@ -1,0 +1,32 @@
+// The statistics page: the register in charts drawn on the server (html_chart.h): entries per
+// organisation type and per status, DPIA and IAMA state per organisation type and per
+// publication category, and the listing's impact-assessment flag per organisation type.
+#pragma once
+
+#include "search/result.h"
+#include "web/html_chart.h"
+#include "web/page_layout.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace algreg::web {
+
+struct Statistics {
+    std::size_t total = 0;
+    std::vector<Chart> charts;
+};
+
+/// Runs a search (a pooled Searcher in the server; anything in tests).
+using SearchFunction = std::function<search::SearchResult(const search::SearchRequest&)>;
+
+/// Builds the charts from facet counts: one search over everything, one per assessment state of
+/// DPIA and IAMA, one per listing impact-assessment value (10 searches, each without hits).
+[[nodiscard]] Statistics build_statistics(const SearchFunction& search, Lang lang);
+
+/// The complete statistics page.
+[[nodiscard]] std::string render_statistics_page(const Statistics& statistics,
+                                                 const PageOptions& options);
+
+} // namespace algreg::web

@@ -1,0 +1,364 @@
+#include "web/page_text.h"
+
+#include "search/analysis.h"
+#include "search/facet_labels.h"
+#include "search/schema.h"
+
+#include <array>
+
+namespace algreg::web {
+
+namespace {
+
+// key, Dutch, English. "{0}" etc. are filled in by ui(lang, key, args).
+constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
+    {Ui::site_name, "Algoritmeregister doorzocht", "Algorithm Register Search"},
+    {Ui::site_tagline, "Alle algoritmes van de Nederlandse overheid, snel doorzoekbaar",
+     "Every algorithm of the Dutch government, quickly searchable"},
+    {Ui::skip_to_content, "Naar de inhoud", "Skip to content"},
+    {Ui::nav_label, "Hoofdmenu", "Main menu"},
+    {Ui::nav_search, "Zoeken", "Search"},
+    {Ui::nav_statistics, "Statistieken", "Statistics"},
+    {Ui::nav_api, "API", "API"},
+    {Ui::switch_language, "English", "Nederlands"},
+    {Ui::switch_language_hint, "Deze pagina in het Engels", "This page in Dutch"},
+    {Ui::footer_source,
+     "Gegevens: het Algoritmeregister van de Nederlandse overheid (algoritmes.overheid.nl).",
+     "Data: the Algorithm Register of the Dutch government (algoritmes.overheid.nl)."},
+    {Ui::footer_unofficial,
+     "Dit is geen officiële website van de overheid. Beschrijvingen staan er zoals de "
+     "organisaties ze publiceerden.",
+     "This is not an official government website. Descriptions appear as the organisations "
+     "published them."},
+    {Ui::footer_api, "Open API (OpenAPI-beschrijving)", "Open API (OpenAPI description)"},
+    {Ui::search_title, "Zoeken", "Search"},
+    {Ui::search_heading, "Zoek in het Algoritmeregister", "Search the Algorithm Register"},
+    {Ui::search_intro,
+     "Welke algoritmes gebruikt de overheid, waarvoor, en is er een DPIA of IAMA gedaan?",
+     "Which algorithms does the government use, what for, and was a DPIA or IAMA done?"},
+    {Ui::search_label, "Zoekterm", "Search term"},
+    {Ui::search_hint,
+     "Bijvoorbeeld: parkeren, fraude -toeslag, \"slimme camera\", financ*, organisatie:utrecht",
+     "For example: parkeren, fraude -toeslag, \"slimme camera\", financ*, organisatie:utrecht"},
+    {Ui::search_button, "Zoeken", "Search"},
+    {Ui::suggestions_label, "Suggesties", "Suggestions"},
+    {Ui::suggest_titles, "Algoritmes", "Algorithms"},
+    {Ui::suggest_organisations, "Organisaties", "Organisations"},
+    {Ui::suggest_terms, "Zoektermen", "Search terms"},
+    {Ui::suggest_entries_count, "{0} algoritmes", "{0} algorithms"},
+    {Ui::filters_heading, "Filters", "Filters"},
+    {Ui::filters_apply, "Filters toepassen", "Apply filters"},
+    {Ui::filters_clear, "Wis alle filters", "Clear all filters"},
+    {Ui::filters_active, "Actieve filters", "Active filters"},
+    {Ui::filter_remove, "Verwijder filter", "Remove filter"},
+    {Ui::filters_to_results, "Direct naar de resultaten", "Skip to the results"},
+    {Ui::filters_more, "Meer filters", "More filters"},
+    {Ui::org_search_label, "Zoek een organisatie", "Find an organisation"},
+    {Ui::org_search_button, "Zoek", "Find"},
+    {Ui::org_search_none, "Geen organisatie gevonden voor ‘{0}’.",
+     "No organisation found for ‘{0}’."},
+    {Ui::org_search_more, "En nog {0}: zoek hierboven op naam.",
+     "And {0} more: search by name above."},
+    {Ui::results_heading, "Resultaten", "Results"},
+    {Ui::results_count_one, "1 algoritme gevonden", "1 algorithm found"},
+    {Ui::results_count, "{0} algoritmes gevonden", "{0} algorithms found"},
+    {Ui::results_range, "{0}–{1} van {2}", "{0}–{1} of {2}"},
+    {Ui::results_none, "Geen algoritmes gevonden.", "No algorithms found."},
+    {Ui::results_none_tips,
+     "Probeer minder of andere woorden, een woorddeel met * (bijvoorbeeld financ*), of wis "
+     "filters.",
+     "Try fewer or other words (the descriptions are in Dutch), part of a word with * (for "
+     "example financ*), or clear filters."},
+    {Ui::did_you_mean, "Bedoelde u", "Did you mean"},
+    {Ui::corrected, "Niets gevonden voor ‘{0}’. Hieronder de resultaten voor ‘{1}’.",
+     "Nothing found for ‘{0}’. Showing results for ‘{1}’."},
+    {Ui::syntax_fallback, "De zoekvraag klopte niet ({0}); we zochten op de losse woorden.",
+     "The query was not valid ({0}); we searched for the separate words."},
+    {Ui::counts_partial, "Het tellen duurde te lang: de aantallen zijn ondergrenzen.",
+     "Counting took too long: the numbers are lower bounds."},
+    {Ui::query_truncated, "De zoekvraag was te lang en is ingekort.",
+     "The query was too long and has been shortened."},
+    {Ui::sort_label, "Sorteer op", "Sort by"},
+    {Ui::sort_button, "Sorteer", "Sort"},
+    {Ui::sort_relevance, "Relevantie", "Relevance"},
+    {Ui::sort_newest_registered, "Nieuwst geregistreerd", "Newest registered"},
+    {Ui::sort_last_changed, "Laatst gewijzigd", "Last changed"},
+    {Ui::sort_name, "Naam (A–Z)", "Name (A–Z)"},
+    {Ui::sort_organisation, "Organisatie (A–Z)", "Organisation (A–Z)"},
+    {Ui::export_label, "Download alle resultaten", "Download all results"},
+    {Ui::export_csv, "CSV (spreadsheet)", "CSV (spreadsheet)"},
+    {Ui::export_json, "JSON", "JSON"},
+    {Ui::pagination_label, "Paginering", "Pagination"},
+    {Ui::page_previous, "Vorige", "Previous"},
+    {Ui::page_next, "Volgende", "Next"},
+    {Ui::page_number, "Pagina {0}", "Page {0}"},
+    {Ui::page_current, "Pagina {0}, huidige pagina", "Page {0}, current page"},
+    {Ui::card_changed, "Gewijzigd", "Changed"},
+    {Ui::state_uitgevoerd, "uitgevoerd", "done"},
+    {Ui::state_niet_uitgevoerd, "niet uitgevoerd", "not done"},
+    {Ui::state_onbekend, "onbekend", "unknown"},
+    {Ui::entry_title, "Algoritme", "Algorithm"},
+    {Ui::entry_back, "Terug naar zoeken", "Back to search"},
+    {Ui::entry_id, "Algoritme-ID", "Algorithm ID"},
+    {Ui::entry_added, "Geregistreerd", "Registered"},
+    {Ui::entry_changed, "Laatst gewijzigd", "Last changed"},
+    {Ui::entry_standard, "Publicatiestandaard", "Publication standard"},
+    {Ui::entry_contents, "Op deze pagina", "On this page"},
+    {Ui::entry_on_register, "Bekijk dit algoritme op algoritmes.overheid.nl",
+     "View this algorithm on algoritmes.overheid.nl"},
+    {Ui::entry_listing_only,
+     "Van dit algoritme kennen we alleen de gegevens uit de openbare lijst van het register. De "
+     "volledige beschrijving staat op algoritmes.overheid.nl.",
+     "Of this algorithm we only know the data in the register's public listing. The full "
+     "description is on algoritmes.overheid.nl."},
+    {Ui::section_algemeen, "Algemene informatie", "General information"},
+    {Ui::section_verantwoord_gebruik, "Verantwoord gebruik", "Responsible use"},
+    {Ui::section_werking, "Werking", "Operation"},
+    {Ui::section_legacy, "Velden uit een oudere publicatiestandaard",
+     "Fields of an older publication standard"},
+    {Ui::field_empty, "Veld niet ingevuld", "Field not filled in"},
+    {Ui::field_unknown, "Niet bekend (alleen lijstgegevens)", "Not known (listing data only)"},
+    {Ui::field_themes, "Thema", "Theme"},
+    {Ui::field_lawful_basis_grouping, "Verwijzingen wettelijke basis", "Legal basis references"},
+    {Ui::field_impacttoetsen_grouping, "Impacttoetsen", "Impact assessments"},
+    {Ui::field_source_data_grouping, "Verwijzingen gegevensbronnen", "Data source references"},
+    {Ui::field_no_link, "geen link", "no link"},
+    {Ui::assessments_heading, "Impacttoetsen: stand en bronnen",
+     "Impact assessments: state and sources"},
+    {Ui::assessments_intro,
+     "Per soort toets wat er bekend is, en uit welke bron elke uitspraak komt.",
+     "For each kind of assessment what is known, and which source each statement comes from."},
+    {Ui::assessments_none, "Er is niets bekend over impacttoetsen.",
+     "Nothing is known about impact assessments."},
+    {Ui::assessment_type, "Toets", "Assessment"},
+    {Ui::assessment_state, "Stand", "State"},
+    {Ui::assessment_link, "Link", "Link"},
+    {Ui::assessment_sources, "Bronnen", "Sources"},
+    {Ui::assessment_source_register, "het register", "the register"},
+    {Ui::assessment_date, "datum", "date"},
+    {Ui::assessment_text, "tekst", "text"},
+    {Ui::similar_heading, "Vergelijkbare algoritmes", "Similar algorithms"},
+    {Ui::similar_none, "Geen vergelijkbare algoritmes gevonden.", "No similar algorithms found."},
+    {Ui::organisation_title, "Organisatie", "Organisation"},
+    {Ui::organisation_heading_type, "Type organisatie", "Organisation type"},
+    {Ui::organisation_entries, "Algoritmes van deze organisatie",
+     "Algorithms of this organisation"},
+    {Ui::organisation_search_label, "Zoek binnen deze organisatie",
+     "Search within this organisation"},
+    {Ui::organisation_in_search, "Open in het zoekscherm, met alle filters",
+     "Open in the search page, with every filter"},
+    {Ui::organisation_not_found, "Er is geen organisatie ‘{0}’ in het register.",
+     "There is no organisation ‘{0}’ in the register."},
+    {Ui::stats_title, "Statistieken", "Statistics"},
+    {Ui::stats_heading, "Het register in cijfers", "The register in numbers"},
+    {Ui::stats_intro,
+     "Over alle {0} algoritmes in de index. Elke grafiek heeft een tabel met dezelfde cijfers.",
+     "About all {0} algorithms in the index. Every chart has a table with the same numbers."},
+    {Ui::stats_contents, "Grafieken", "Charts"},
+    {Ui::chart_org_type, "Algoritmes per type organisatie", "Algorithms per organisation type"},
+    {Ui::chart_org_type_desc,
+     "Staafdiagram: het aantal geregistreerde algoritmes per type organisatie, van meest naar "
+     "minst.",
+     "Bar chart: the number of registered algorithms per organisation type, most first."},
+    {Ui::chart_status, "Algoritmes per status", "Algorithms per status"},
+    {Ui::chart_status_desc, "Staafdiagram: het aantal algoritmes per status.",
+     "Bar chart: the number of algorithms per status."},
+    {Ui::chart_dpia_org_type, "DPIA per type organisatie", "DPIA per organisation type"},
+    {Ui::chart_iama_org_type, "IAMA per type organisatie", "IAMA per organisation type"},
+    {Ui::chart_dpia_category, "DPIA per publicatiecategorie", "DPIA per publication category"},
+    {Ui::chart_iama_category, "IAMA per publicatiecategorie", "IAMA per publication category"},
+    {Ui::chart_assessment_desc,
+     "Gestapeld staafdiagram: per groep het aantal algoritmes waarvoor de toets is uitgevoerd, "
+     "niet is uitgevoerd, of waarvan het onbekend is.",
+     "Stacked bar chart: per group the number of algorithms for which the assessment was done, "
+     "was not done, or is unknown."},
+    {Ui::chart_listing_org_type, "Impactassessment volgens de lijst, per type organisatie",
+     "Impact assessment according to the listing, per organisation type"},
+    {Ui::chart_listing_org_type_desc,
+     "Gestapeld staafdiagram: per type organisatie het aantal algoritmes waarvoor de openbare "
+     "lijst van het register ‘Ja’, ‘Nee’ of ‘Onbekend’ zegt over een impactassessment.",
+     "Stacked bar chart: per organisation type the number of algorithms for which the "
+     "register's public listing says ‘Yes’, ‘No’ or ‘Unknown’ about an impact assessment."},
+    {Ui::chart_table, "De cijfers als tabel", "The numbers as a table"},
+    {Ui::chart_total, "Totaal", "Total"},
+    {Ui::chart_entries, "Algoritmes", "Algorithms"},
+    {Ui::chart_no_category, "Geen categorie", "No category"},
+    {Ui::value_unknown, "Onbekend", "Unknown"},
+    {Ui::value_yes, "Ja", "Yes"},
+    {Ui::value_no, "Nee", "No"},
+    {Ui::not_found_title, "Niet gevonden", "Not found"},
+    {Ui::not_found_text, "Deze pagina bestaat niet.", "This page does not exist."},
+    {Ui::entry_not_found, "Er is geen algoritme met ID ‘{0}’.",
+     "There is no algorithm with ID ‘{0}’."},
+    {Ui::error_title, "Er ging iets mis", "Something went wrong"},
+    {Ui::error_text, "De pagina kon niet worden gemaakt. Probeer het later opnieuw.",
+     "The page could not be made. Please try again later."},
+    {Ui::bad_request_text, "Deze zoekvraag kunnen we niet uitvoeren: {0}",
+     "We cannot run this search: {0}"},
+    {Ui::back_home, "Naar de zoekpagina", "To the search page"},
+}};
+
+struct Translation {
+    std::string_view nl;
+    std::string_view en;
+};
+
+// Fixed vocabularies of the register (register-model.md §1.2, §4.1). Keys are folded Dutch.
+constexpr std::array<Translation, 60> vocabulary{{
+    {"In gebruik", "In use"},
+    {"In ontwikkeling", "In development"},
+    {"Buiten gebruik", "Out of use"},
+    {"Hoog-risico AI-systeem", "High-risk AI system"},
+    {"Impactvolle algoritmes", "Impactful algorithms"},
+    {"Overige algoritmes", "Other algorithms"},
+    {"Ja", "Yes"},
+    {"Nee", "No"},
+    {"Onbekend", "Unknown"},
+    {"Overig", "Other"},
+    {"Geen", "None"},
+    {"uitgevoerd", "done"},
+    {"niet uitgevoerd", "not done"},
+    {"onbekend", "unknown"},
+    // Organisation types
+    {"Adviescollege", "Advisory board"},
+    {"Agentschap", "Agency"},
+    {"Brandweer", "Fire brigade"},
+    {"Caribisch openbaar lichaam", "Caribbean public body"},
+    {"Gemeente", "Municipality"},
+    {"Grensoverschrijdend regionaal samenwerkingsorgaan", "Cross-border regional cooperation body"},
+    {"Hoog College van Staat", "High Council of State"},
+    {"Interdepartementale commissie", "Interdepartmental committee"},
+    {"Kabinet van de Koning", "King's Cabinet"},
+    {"Koepelorganisatie", "Umbrella organisation"},
+    {"Ministerie", "Ministry"},
+    {"Omgevingsdienst", "Environmental service"},
+    {"Openbaar lichaam voor beroep en bedrijf", "Public body for professions and businesses"},
+    {"Organisatie met overheidsbemoeienis", "Organisation with government involvement"},
+    {"Organisatieonderdeel", "Organisational unit"},
+    {"Politie", "Police"},
+    {"Provincie", "Province"},
+    {"Regionaal samenwerkingsverband", "Regional partnership"},
+    {"Rechtspraak", "Judiciary"},
+    {"Regionaal samenwerkingsorgaan", "Regional cooperation body"},
+    {"Waterschap", "Water authority"},
+    {"Zelfstandig bestuursorgaan", "Independent administrative body"},
+    {"Veiligheidsregio", "Safety region"},
+    {"Inspectie", "Inspectorate"},
+    // Themes (standard 1.0 and 0.4)
+    {"Organisatie en bedrijfsvoering", "Organisation and operations"},
+    {"Cultuur en recreatie", "Culture and recreation"},
+    {"Economie", "Economy"},
+    {"Internationaal", "International"},
+    {"Migratie en integratie", "Migration and integration"},
+    {"Natuur en milieu", "Nature and environment"},
+    {"Onderwijs en wetenschap", "Education and science"},
+    {"Openbare orde en veiligheid", "Public order and safety"},
+    {"Recht", "Law"},
+    {"Ruimte en infrastructuur", "Spatial planning and infrastructure"},
+    {"Sociale zekerheid", "Social security"},
+    {"Verkeer", "Traffic"},
+    {"Werk", "Work"},
+    {"Zorg en gezondheid", "Care and health"},
+    {"Overheidsfinanciën", "Public finances"},
+    {"Wonen", "Housing"},
+    {"Financiën", "Finance"},
+    {"Huisvesting", "Housing"},
+    {"Dienstverlening", "Services"},
+    {"Bestuur", "Governance"},
+    {"Landbouw", "Agriculture"},
+    {"Geen categorie", "No category"},
+}};
+
+std::string_view lookup_vocabulary(std::string_view dutch) {
+    const std::string folded = search::fold(dutch);
+    for (const auto& t : vocabulary) {
+        if (search::fold(t.nl) == folded) {
+            return t.en;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+std::string_view lang_code(Lang lang) {
+    return lang == Lang::en ? "en" : "nl";
+}
+
+std::string_view ui(Lang lang, Ui key) {
+    const auto& row = table[static_cast<std::size_t>(key)];
+    return lang == Lang::en ? row.en : row.nl;
+}
+
+std::string ui(Lang lang, Ui key, std::initializer_list<std::string_view> args) {
+    const std::string_view text = ui(lang, key);
+    std::string out;
+    out.reserve(text.size() + 32);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '{' && i + 2 < text.size() && text[i + 2] == '}' && text[i + 1] >= '0' &&
+            text[i + 1] <= '9') {
+            const auto n = static_cast<std::size_t>(text[i + 1] - '0');
+            if (n < args.size()) {
+                out += *(args.begin() + n);
+            }
+            i += 2;
+            continue;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
+const UiRow* ui_table_begin() {
+    return table.data();
+}
+
+const UiRow* ui_table_end() {
+    return table.data() + table.size();
+}
+
+std::string facet_label(Lang lang, std::string_view facet) {
+    for (const auto& f : search::facets) {
+        if (f.name == facet) {
+            return std::string(lang == Lang::en ? f.label_en : f.label_nl);
+        }
+    }
+    return search::generic_label(facet);
+}
+
+std::string vocabulary_label(Lang lang, std::string_view dutch) {
+    if (lang == Lang::nl) {
+        return std::string(dutch);
+    }
+    const auto en = lookup_vocabulary(dutch);
+    return en.empty() ? std::string(dutch) : std::string(en);
+}
+
+std::string value_label(Lang lang, std::string_view facet, std::string_view value,
+                        std::string_view dutch_label) {
+    if (lang == Lang::nl || facet == search::facet::organisation.name) {
+        return std::string(dutch_label);
+    }
+    if (facet == search::facet::assessment.name) {
+        // "<type>-<state>": the type stays, the state is translated.
+        constexpr std::array<std::pair<std::string_view, Ui>, 3> states{{
+            {"niet-uitgevoerd", Ui::state_niet_uitgevoerd},
+            {"uitgevoerd", Ui::state_uitgevoerd},
+            {"onbekend", Ui::state_onbekend},
+        }};
+        for (const auto& [state, text] : states) {
+            if (value.size() > state.size() + 1 && value.ends_with(state) &&
+                value[value.size() - state.size() - 1] == '-') {
+                // The label is "<type> <state>" with the state as words of the same length.
+                const auto type_part =
+                    dutch_label.size() > state.size()
+                        ? dutch_label.substr(0, dutch_label.size() - state.size())
+                        : std::string_view();
+                return std::string(type_part) + std::string(ui(lang, text));
+            }
+        }
+    }
+    return vocabulary_label(lang, dutch_label);
+}
+
+} // namespace algreg::web

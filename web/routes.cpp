@@ -1,0 +1,130 @@
+#include "web/routes.h"
+
+#include "web/api_handlers.h"
+#include "web/http_errors.h"
+#include "web/official_handlers.h"
+
+#include <array>
+#include <map>
+#include <string>
+
+namespace algreg::web {
+
+namespace {
+
+// Path segments: "[^/]+" never matches '/', so "../" tricks cannot reach another route.
+constexpr std::array<Route, 20> table{{
+    {"GET", "/api/v1/search", "/api/v1/search", "Search with facets, paging and sorting", Api::ours,
+     api_search},
+    {"GET", "/api/v1/entries/([^/]+)/similar", "/api/v1/entries/{id}/similar",
+     "Entries most like one entry", Api::ours, api_similar},
+    {"GET", "/api/v1/entries/([^/]+)", "/api/v1/entries/{id}",
+     "One entry: the normalised record with its assessments and their sources", Api::ours,
+     api_entry},
+    {"GET", "/api/v1/suggest", "/api/v1/suggest", "Completions for a search box", Api::ours,
+     api_suggest},
+    {"GET", "/api/v1/facets/([^/]+)", "/api/v1/facets/{facet}",
+     "Values of one facet, searchable, with counts", Api::ours, api_facet_values},
+    {"GET", "/api/v1/stats", "/api/v1/stats", "Index revision, entries and facet counts", Api::ours,
+     api_stats},
+    {"GET", "/api/v1/export\\.csv", "/api/v1/export.csv",
+     "Every match of a search as CSV (RFC 4180, UTF-8 with BOM), streamed", Api::ours,
+     api_export_csv},
+    {"GET", "/api/v1/export\\.json", "/api/v1/export.json",
+     "Every match of a search as one JSON document, streamed", Api::ours, api_export_json},
+    {"GET", "/api/v1/export\\.ndjson", "/api/v1/export.ndjson",
+     "Every match of a search as NDJSON (one record per line), streamed", Api::ours,
+     api_export_ndjson},
+    {"GET", "/api/v1/openapi\\.json", "/api/v1/openapi.json", "This document", Api::ours,
+     api_openapi},
+    {"GET", "/healthz", "/healthz", "Liveness and the index served", Api::operations, healthz},
+    {"GET", "/metrics", "/metrics", "Prometheus metrics", Api::operations, metrics},
+    {"GET", "/api/health", "/api/health", "Official: liveness", Api::official, official_health},
+    {"GET", "/api/algoritme/total-count", "/api/algoritme/total-count",
+     "Official: number of entries", Api::official, official_total_count},
+    {"GET", "/api/algoritme/([^/]+)/similar/([^/]+)", "/api/algoritme/{lang}/similar/{lars}",
+     "Official: similar entries", Api::official, official_similar},
+    {"GET", "/api/algoritme/([^/]+)/([^/]+)", "/api/algoritme/{lang}/{lars}",
+     "Official: one entry (56 keys)", Api::official, official_entry},
+    {"POST", "/api/algoritme/([^/]+)", "/api/algoritme/{lang}",
+     "Official: search, facets and paging", Api::official, official_search},
+    {"GET", "/api/suggestion/([^/]+)/([^/]+)", "/api/suggestion/{lang}/{search}",
+     "Official: type-ahead", Api::official, official_suggestion},
+    {"GET", "/api/downloads/([^/]+)", "/api/downloads/{lang}",
+     "Official: every entry as the official CSV", Api::official, official_download},
+    {"GET", "/api/v1", "/api/v1", "Where the API documents are", Api::ours,
+     [](App&, const httplib::Request&, httplib::Response& res) {
+         res.set_content(R"({"openapi":"/api/v1/openapi.json"})", "application/json");
+     }},
+}};
+
+constexpr std::array<std::string_view, 5> methods{"GET", "POST", "PUT", "PATCH", "DELETE"};
+
+void add(httplib::Server& server, std::string_view method, const std::string& pattern,
+         httplib::Server::Handler handler) {
+    if (method == "GET") {
+        server.Get(pattern, std::move(handler));
+    } else if (method == "POST") {
+        server.Post(pattern, std::move(handler));
+    } else if (method == "PUT") {
+        server.Put(pattern, std::move(handler));
+    } else if (method == "PATCH") {
+        server.Patch(pattern, std::move(handler));
+    } else if (method == "DELETE") {
+        server.Delete(pattern, std::move(handler));
+    }
+}
+
+} // namespace
+
+std::span<const Route> routes() {
+    return table;
+}
+
+void register_routes(httplib::Server& server, App& app) {
+    std::map<std::string_view, std::string> allowed; // pattern -> "GET, HEAD, OPTIONS"
+    std::map<std::string_view, std::string_view> label;
+    for (const Route& route : table) {
+        add(server, route.method, std::string(route.pattern),
+            [&app, &route](const httplib::Request& req, httplib::Response& res) {
+                app.tracker.set_route(route.path);
+                res.set_header("Content-Security-Policy", api_csp);
+                route.handler(app, req, res);
+            });
+        auto& allow = allowed[route.pattern];
+        allow += std::string(allow.empty() ? "" : ", ") + std::string(route.method) +
+                 (route.method == "GET" ? ", HEAD" : "");
+        label[route.pattern] = route.path;
+    }
+    for (auto& [pattern, allow] : allowed) {
+        allow += ", OPTIONS";
+        const std::string_view path = label[pattern];
+        for (const auto method : methods) {
+            if (allow.find(method) != std::string::npos) {
+                continue;
+            }
+            add(server, method, std::string(pattern),
+                [&app, path, allow](const httplib::Request& req, httplib::Response& res) {
+                    app.tracker.set_route(path);
+                    res.set_header("Content-Security-Policy", api_csp);
+                    const auto out = render_error(ErrorKind::method_not_allowed, {}, {},
+                                                  is_official_path(req.path));
+                    res.status = out.status;
+                    res.set_header("Allow", allow);
+                    res.set_content(out.body, "application/json");
+                });
+        }
+        server.Options(std::string(pattern),
+                       [&app, path, allow](const httplib::Request&, httplib::Response& res) {
+                           app.tracker.set_route(path);
+                           res.set_header("Content-Security-Policy", api_csp);
+                           res.status = 204;
+                           res.set_header("Allow", allow);
+                           res.set_header("Access-Control-Allow-Methods", allow);
+                           res.set_header("Access-Control-Allow-Headers", "Content-Type");
+                           res.set_header("Access-Control-Max-Age", "86400");
+                       });
+    }
+}
+
+} // namespace algreg::web

@@ -1,0 +1,61 @@
+// ServerConfig: everything `algreg serve` can be told (address, index, pool, limits), as one
+// value type, with its command-line and environment parsing and the --help text.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace algreg::web {
+
+/// Request body limit: the official search body is well under 1 KB.
+inline constexpr std::size_t default_max_body_bytes = 64 * 1024;
+
+struct ServerConfig {
+    std::string host = "127.0.0.1"; ///< loopback unless told otherwise
+    int port = 8080;                ///< 0 = any free port (tests)
+    std::string index_path = "data/index";
+    std::size_t threads = 0; ///< worker threads = connections served at once; 0 = default
+    std::size_t max_body_bytes = default_max_body_bytes; ///< larger bodies get 413
+    /// Time the matcher may spend per search before it stops counting (results then say
+    /// counts_partial). 0 = no limit, the default: Xapian 1.4.22 implements the limit with a
+    /// POSIX SIGEV_THREAD timer whose callback can still run after the match returned, and
+    /// under load (64 concurrent searches on a 100k index) that wrote into a finished stack
+    /// frame and crashed the server. Without it, no crash in the same test.
+    std::chrono::milliseconds search_time_limit{0};
+    /// Idle time after which a keep-alive connection is closed, so that idle clients cannot
+    /// hold the pool's threads (and stop() returns quickly).
+    int keep_alive_timeout_s = 1;
+    std::size_t keep_alive_max_count = 10'000; ///< requests per connection
+    int read_timeout_s = 5;                    ///< a client that sends nothing for this long
+    int write_timeout_s = 30;                  ///< a client that reads nothing for this long
+    bool access_log = true;                    ///< one line per request on stderr
+    /// Serialised answers kept per index revision (response_cache.h); 0 = no cache.
+    std::size_t cache_bytes = 32 * 1024 * 1024;
+    bool operator==(const ServerConfig&) const = default;
+};
+
+/// The pool size used when ServerConfig::threads is 0: one thread serves one connection at a
+/// time (keep-alive holds it), so size it for the connections expected, not the cores:
+/// max(64, 4 * cores).
+[[nodiscard]] std::size_t default_thread_count();
+
+/// Looks up an environment variable; nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+
+/// Parses `algreg serve` arguments over `defaults`, environment first, then options:
+///   ALGREG_INDEX / --index DIR, ALGREG_HOST / --host H, ALGREG_PORT / --port N,
+///   ALGREG_THREADS / --threads N, --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off),
+///   --quiet (no access log).
+/// Throws std::invalid_argument naming the option and why.
+[[nodiscard]] ServerConfig parse_serve_arguments(const std::vector<std::string>& args,
+                                                 const EnvLookup& env, ServerConfig defaults = {});
+
+/// The --help text of `algreg serve`.
+[[nodiscard]] std::string serve_help();
+
+} // namespace algreg::web
