@@ -4,8 +4,10 @@
 #include "search/html_text.h"
 #include "search/schema.h"
 
+#include <algorithm>
+#include <functional>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <vector>
 
 namespace algreg::indexer {
 
@@ -69,26 +71,109 @@ std::vector<std::string> DocumentBuilder::filter_terms(const AlgorithmRecord& r)
     return terms;
 }
 
+namespace {
+
+/// True when a folded word goes into the spelling dictionary: single letters, two-letter words
+/// and anything with a digit make poor corrections.
+bool spelling_word(const std::string& folded) {
+    if (folded.size() < 3) {
+        return false;
+    }
+    for (const char c : folded) {
+        if (c >= '0' && c <= '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+const DocumentBuilder::CachedWord& DocumentBuilder::lookup(std::string_view raw) {
+    const std::size_t hash = std::hash<std::string_view>{}(raw);
+    std::size_t mask = slots_.size() - 1;
+    if (!slots_.empty()) {
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            const std::uint32_t slot = slots_[i];
+            if (slot == 0) {
+                break;
+            }
+            if (words_[slot - 1].raw == raw) {
+                return words_[slot - 1];
+            }
+        }
+    }
+    // A new word: ask the Analyzer, the one place that decides what a term is.
+    const auto& forms = analyzer_.analyse(raw);
+    std::uint32_t id = no_spelling;
+    if (spelling_word(forms.folded)) {
+        const auto [it, added] = spelling_ids_.try_emplace(
+            forms.folded, static_cast<std::uint32_t>(spelling_words_.size()));
+        if (added) {
+            spelling_words_.push_back(forms.folded);
+            last_record_.push_back(0);
+            tally_.push_back(0);
+        }
+        id = it->second;
+    }
+    words_.push_back(CachedWord{std::string(raw), forms.stem, id});
+    // Keep the table at most half full.
+    if (2 * words_.size() > slots_.size()) {
+        slots_.assign(std::max<std::size_t>(slots_.size() * 2, 1 << 14), 0);
+        mask = slots_.size() - 1;
+        for (std::size_t w = 0; w < words_.size(); ++w) {
+            std::size_t i = std::hash<std::string_view>{}(words_[w].raw) & mask;
+            while (slots_[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots_[i] = static_cast<std::uint32_t>(w + 1);
+        }
+    } else {
+        std::size_t i = hash & mask;
+        while (slots_[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots_[i] = static_cast<std::uint32_t>(words_.size());
+    }
+    return words_.back();
+}
+
+bool DocumentBuilder::first_in_record(std::uint32_t id) {
+    if (last_record_[id] == record_stamp_) {
+        return false;
+    }
+    last_record_[id] = record_stamp_;
+    return true;
+}
+
+template <class F> void DocumentBuilder::for_each_word(const AlgorithmRecord& record, F&& f) {
+    if (++record_stamp_ == 0) { // wrapped: forget every stamp
+        std::fill(last_record_.begin(), last_record_.end(), 0);
+        record_stamp_ = 1;
+    }
+    std::uint32_t position = 1;
+    for_each_text(record, [&](std::string_view prefix, const std::string& text) {
+        position = search::for_each_word(text, position,
+                                         [&](const search::Word& word) {
+                                             f(prefix, lookup(word.raw), word.position);
+                                         }) +
+                   field_position_gap;
+    });
+}
+
 Xapian::Document DocumentBuilder::build(const AlgorithmRecord& r, const std::string& data) {
     Xapian::Document doc;
     doc.add_boolean_term(std::string(search::prefix::id) + r.id);
     for (const auto& term : filter_terms(r)) {
         doc.add_boolean_term(term);
     }
-    std::uint32_t position = 1;
     std::string term;
-    for_each_text(r, [&](std::string_view prefix, const std::string& text) {
-        position = search::for_each_word(text, position,
-                                         [&](const search::Word& word) {
-                                             const auto& forms = analyzer_.analyse(word.raw);
-                                             if (forms.stem.empty()) {
-                                                 return;
-                                             }
-                                             term.assign(prefix);
-                                             term += forms.stem;
-                                             doc.add_posting(term, word.position);
-                                         }) +
-                   field_position_gap;
+    for_each_word(r, [&](std::string_view prefix, const CachedWord& word, std::uint32_t position) {
+        if (!word.stem.empty()) {
+            term.assign(prefix);
+            term += word.stem;
+            doc.add_posting(term, position);
+        }
     });
     doc.add_value(search::slot::added, r.added.empty() ? r.changed : r.added);
     doc.add_value(search::slot::changed, r.changed);
@@ -98,22 +183,46 @@ Xapian::Document DocumentBuilder::build(const AlgorithmRecord& r, const std::str
     return doc;
 }
 
-void DocumentBuilder::count_words(const AlgorithmRecord& record, int delta, WordCounts& counts) {
-    std::set<std::string_view> seen;
-    for_each_text(record, [&](std::string_view, const std::string& text) {
-        search::for_each_word(text, 0, [&](const search::Word& word) {
-            const auto& forms = analyzer_.analyse(word.raw);
-            // Single letters and numbers make poor corrections.
-            if (forms.folded.size() < 3 ||
-                forms.folded.find_first_of("0123456789") != std::string::npos) {
-                return;
-            }
-            seen.insert(forms.folded); // the cache keeps the string alive
-        });
-    });
-    for (const auto word : seen) {
-        counts[std::string(word)] += delta;
+Xapian::Document DocumentBuilder::build_counted(const AlgorithmRecord& r, const std::string& data) {
+    Xapian::Document doc;
+    doc.add_boolean_term(std::string(search::prefix::id) + r.id);
+    for (const auto& term : filter_terms(r)) {
+        doc.add_boolean_term(term);
     }
+    std::string term;
+    for_each_word(r, [&](std::string_view prefix, const CachedWord& word, std::uint32_t position) {
+        if (word.spelling_id != no_spelling && first_in_record(word.spelling_id)) {
+            ++tally_[word.spelling_id];
+        }
+        if (!word.stem.empty()) {
+            term.assign(prefix);
+            term += word.stem;
+            doc.add_posting(term, position);
+        }
+    });
+    doc.add_value(search::slot::added, r.added.empty() ? r.changed : r.added);
+    doc.add_value(search::slot::changed, r.changed);
+    doc.add_value(search::slot::name, search::fold(r.name));
+    doc.add_value(search::slot::organization, search::fold(r.organization));
+    doc.set_data(data);
+    return doc;
+}
+
+void DocumentBuilder::take_spelling(WordCounts& counts) {
+    for (std::size_t id = 0; id < tally_.size(); ++id) {
+        if (tally_[id] != 0) {
+            counts[spelling_words_[id]] += tally_[id];
+            tally_[id] = 0;
+        }
+    }
+}
+
+void DocumentBuilder::count_words(const AlgorithmRecord& record, int delta, WordCounts& counts) {
+    for_each_word(record, [&](std::string_view, const CachedWord& word, std::uint32_t) {
+        if (word.spelling_id != no_spelling && first_in_record(word.spelling_id)) {
+            counts[spelling_words_[word.spelling_id]] += delta;
+        }
+    });
 }
 
 } // namespace algreg::indexer

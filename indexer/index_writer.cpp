@@ -4,33 +4,95 @@
 #include "search/errors.h"
 #include "search/schema.h"
 
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <fcntl.h>
+#include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <system_error>
+#include <thread>
+#include <unistd.h>
 #include <unordered_map>
 
 namespace algreg::indexer {
 
 using search::AlgorithmRecord;
+namespace fs = std::filesystem;
 
 std::string serialise(const AlgorithmRecord& record) {
     return nlohmann::json(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-IndexWriter::IndexWriter(const std::string& path) {
+IndexWriter::IndexWriter(const std::string& path) : path_(path) {
+    open();
+}
+
+void IndexWriter::open() {
     try {
-        db_ = Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {
-        throw search::IndexBusyError("the index at " + path +
+        throw search::IndexBusyError("the index at " + path_ +
                                      " is being written by another process; wait until it has "
                                      "finished and run again");
     } catch (const Xapian::Error& e) {
-        throw search::IndexUnavailableError("cannot open the index at " + path + ": " +
+        throw search::IndexUnavailableError("cannot open the index at " + path_ + ": " +
                                             e.get_description());
     }
+    reopen_ = false;
 }
 
 namespace {
+
+/// Fresh builds of at least this many documents are built as parallel runs and merged
+/// (bench/README.md has the measurements behind these two numbers).
+constexpr std::size_t parallel_min_documents = 1'000;
+/// Documents per run: one run is one small temporary database, flushed once or twice, so its
+/// B-trees stay small and every flush is cheap.
+constexpr std::size_t run_documents = 1'000;
+
+/// Threads that build documents: ALGREG_INDEX_WORKERS when set (1 turns parallel runs off),
+/// else the number of cores; between 1 and 16.
+unsigned index_workers() {
+    unsigned workers = std::thread::hardware_concurrency();
+    if (const char* env = std::getenv("ALGREG_INDEX_WORKERS"); env != nullptr && *env != '\0') {
+        workers = static_cast<unsigned>(std::strtoul(env, nullptr, 10));
+    }
+    return std::clamp(workers, 1U, 16U);
+}
+
+/// Runs f(i) for i in [0, n) on `workers` threads (this one included), in strides.
+/// Rethrows the first exception after every thread has finished.
+template <class F> void parallel_for(std::size_t n, unsigned workers, const F& f) {
+    workers = static_cast<unsigned>(std::min<std::size_t>(workers, std::max<std::size_t>(n, 1)));
+    std::vector<std::exception_ptr> errors(workers);
+    auto work = [&](unsigned w) {
+        try {
+            for (std::size_t i = w; i < n; i += workers) {
+                f(i);
+            }
+        } catch (...) {
+            errors[w] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned w = 1; w < workers; ++w) {
+            threads.emplace_back(work, w);
+        }
+        work(0);
+    }
+    for (const auto& e : errors) {
+        if (e) {
+            std::rethrow_exception(e);
+        }
+    }
+}
 
 struct Existing {
     Xapian::docid docid;
@@ -60,12 +122,246 @@ std::set<std::pair<std::string, std::string>> existing_synonyms(const Xapian::Da
     return out;
 }
 
-/// A record to write, with its serialised data and built document.
+/// A record to write. `data` is its serialised JSON; for a new record it is left empty by the
+/// plan and filled in by the thread that builds the document.
 struct Pending {
     const AlgorithmRecord* record;
     std::string data;
     Xapian::docid replace = 0; ///< 0: add
 };
+
+const std::string& data_of(Pending& p) {
+    if (p.data.empty()) {
+        p.data = serialise(*p.record);
+    }
+    return p.data;
+}
+
+void add_counts(const WordCounts& from, WordCounts& to) {
+    for (const auto& [word, delta] : from) {
+        to[word] += delta;
+    }
+}
+
+/// Writes the spelling deltas: one call per distinct word.
+void write_spelling(Xapian::WritableDatabase& db, const WordCounts& spelling) {
+    for (const auto& [word, delta] : spelling) {
+        if (delta > 0) {
+            db.add_spelling(word, static_cast<Xapian::termcount>(delta));
+        } else if (delta < 0) {
+            db.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
+        }
+    }
+}
+
+/// The serial path: one transaction on `db`. Documents (with their data and spelling words)
+/// are built on a second thread one batch ahead of this one, which spends its time inside
+/// Xapian's posting buffers.
+void write_in_transaction(Xapian::WritableDatabase& db, std::vector<Pending>& pending,
+                          const std::vector<Xapian::docid>& to_delete, WordCounts& spelling,
+                          bool synonyms_differ,
+                          const std::set<std::pair<std::string, std::string>>& wanted_synonyms,
+                          const std::map<std::string, std::string>& metadata,
+                          const std::function<void(std::size_t)>& progress) {
+    db.begin_transaction();
+    try {
+        constexpr std::size_t batch_size = 512;
+        DocumentBuilder builder; // used by one batch at a time, in order
+        auto build_batch = [&](std::size_t begin) {
+            std::vector<Xapian::Document> docs;
+            const std::size_t end = std::min(begin + batch_size, pending.size());
+            docs.reserve(end - begin);
+            for (std::size_t i = begin; i < end; ++i) {
+                docs.push_back(builder.build_counted(*pending[i].record, data_of(pending[i])));
+            }
+            return docs;
+        };
+        std::future<std::vector<Xapian::Document>> next;
+        if (!pending.empty()) {
+            next = std::async(std::launch::async, build_batch, 0);
+        }
+        for (std::size_t begin = 0; begin < pending.size(); begin += batch_size) {
+            auto docs = next.get();
+            if (begin + batch_size < pending.size()) {
+                next = std::async(std::launch::async, build_batch, begin + batch_size);
+            }
+            for (std::size_t k = 0; k < docs.size(); ++k) {
+                const Pending& p = pending[begin + k];
+                if (p.replace != 0) {
+                    db.replace_document(p.replace, docs[k]);
+                } else {
+                    db.add_document(docs[k]);
+                }
+            }
+            progress(begin + docs.size());
+        }
+        for (const auto docid : to_delete) {
+            db.delete_document(docid);
+        }
+        builder.take_spelling(spelling); // the last batch is done
+        write_spelling(db, spelling);
+        if (synonyms_differ) {
+            std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());
+            for (const auto& key : old_keys) {
+                db.clear_synonyms(key);
+            }
+            for (const auto& [key, value] : wanted_synonyms) {
+                db.add_synonym(key, value);
+            }
+        }
+        for (const auto& [key, value] : metadata) {
+            db.set_metadata(key, value);
+        }
+        db.commit_transaction();
+    } catch (...) {
+        try {
+            db.cancel_transaction();
+        } catch (const Xapian::Error&) {
+            // the original error is the one to report
+        }
+        throw;
+    }
+}
+
+/// Removes a directory tree when it goes out of scope. Errors are ignored: a leftover is
+/// removed by the next parallel build of the same index.
+class TreeRemover {
+  public:
+    explicit TreeRemover(fs::path dir) : dir_(std::move(dir)) {}
+    TreeRemover(const TreeRemover&) = delete;
+    TreeRemover& operator=(const TreeRemover&) = delete;
+    ~TreeRemover() {
+        std::error_code ignored;
+        fs::remove_all(dir_, ignored);
+    }
+
+  private:
+    fs::path dir_;
+};
+
+/// fsync()s every file in `dir` and the directory itself; throws on failure.
+void sync_directory(const fs::path& dir) {
+    auto sync = [](const fs::path& p, int flags) {
+        const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            const int error = errno;
+            if (fd >= 0) {
+                ::close(fd);
+            }
+            throw std::system_error(error, std::generic_category(), "fsync " + p.string());
+        }
+        ::close(fd);
+    };
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        if (entry.is_regular_file()) {
+            sync(entry.path(), O_RDONLY);
+        }
+    }
+    sync(dir, O_RDONLY | O_DIRECTORY);
+}
+
+/// The parallel path for a fresh index (revision 0, so empty and never read as anything but
+/// empty). Builds `pending` as runs of run_documents documents, each run its own temporary
+/// database, on `workers` threads (this one included); writes spelling, synonyms and metadata
+/// into one more temporary database; merges them all with Xapian's compactor (docids in
+/// pending order, as the serial path gives); then swaps the merged directory with the one at
+/// `path` in one rename(2) (RENAME_EXCHANGE). A reader opening the index sees the empty
+/// revision 0 or the whole new index, never a mix. Everything happens under `work`, which the
+/// caller removes. Returns false, with the index untouched, when the directories cannot be
+/// swapped (file system or kernel without RENAME_EXCHANGE, `path` a mount point); throws, with
+/// the index untouched, on any other failure.
+bool build_fresh_in_parallel(const std::string& path, const fs::path& work,
+                             std::vector<Pending>& pending, unsigned workers,
+                             const std::set<std::pair<std::string, std::string>>& synonyms,
+                             const std::map<std::string, std::string>& metadata,
+                             const std::function<void(std::size_t)>& progress) {
+    fs::create_directories(work);
+    const std::size_t runs = (pending.size() + run_documents - 1) / run_documents;
+    auto run_dir = [&](std::size_t k) { return (work / ("run-" + std::to_string(k))).string(); };
+    std::atomic<std::size_t> next_run{0};
+    std::atomic<std::size_t> done{0};
+    std::atomic<bool> failed{false};
+    std::vector<WordCounts> counts(workers);
+    std::vector<std::exception_ptr> errors(workers);
+    auto worker = [&](unsigned w) {
+        try {
+            DocumentBuilder builder;
+            for (std::size_t k = next_run++; k < runs && !failed; k = next_run++) {
+                Xapian::WritableDatabase run(run_dir(k), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+                const std::size_t end = std::min(pending.size(), (k + 1) * run_documents);
+                for (std::size_t i = k * run_documents; i < end; ++i) {
+                    run.add_document(
+                        builder.build_counted(*pending[i].record, data_of(pending[i])));
+                }
+                run.commit();
+                run.close();
+                done += end - k * run_documents;
+                if (w == 0) {
+                    progress(done);
+                }
+            }
+            builder.take_spelling(counts[w]);
+        } catch (...) {
+            errors[w] = std::current_exception();
+            failed = true;
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (unsigned w = 1; w < workers; ++w) {
+            threads.emplace_back(worker, w);
+        }
+        worker(0);
+    }
+    for (const auto& e : errors) {
+        if (e) {
+            std::rethrow_exception(e);
+        }
+    }
+    progress(pending.size());
+
+    // Spelling (all entries are new, so only additions), synonyms and metadata.
+    const std::string extras = (work / "extras").string();
+    {
+        Xapian::WritableDatabase db(extras, Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+        WordCounts spelling;
+        for (const auto& c : counts) {
+            add_counts(c, spelling);
+        }
+        write_spelling(db, spelling);
+        for (const auto& [key, value] : synonyms) {
+            db.add_synonym(key, value);
+        }
+        for (const auto& [key, value] : metadata) {
+            db.set_metadata(key, value);
+        }
+        db.commit();
+    }
+
+    const fs::path merged = work / "merged";
+    {
+        Xapian::Database sources;
+        for (std::size_t k = 0; k < runs; ++k) {
+            sources.add_database(Xapian::Database(run_dir(k)));
+        }
+        sources.add_database(Xapian::Database(extras));
+        sources.compact(merged.string());
+    }
+    sync_directory(merged);
+
+    if (::renameat2(AT_FDCWD, path.c_str(), AT_FDCWD, merged.c_str(), RENAME_EXCHANGE) != 0) {
+        // Not supported here (file system, kernel), or `path` is a mount point: nothing has
+        // changed, so the serial path can still do the work.
+        return false;
+    }
+    // Make the switch durable.
+    const fs::path parent = fs::absolute(path).parent_path();
+    if (const int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+    return true;
+}
 
 } // namespace
 
@@ -73,23 +369,40 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
                                 const std::vector<std::pair<std::string, std::string>>& synonyms,
                                 const std::map<std::string, std::string>& metadata,
                                 const ProgressFn& progress) {
+    if (reopen_) {
+        open();
+    }
     IndexChanges changes;
     auto existing = existing_documents(db_);
-    DocumentBuilder counter; // spelling counts, on this thread
+    const unsigned workers = index_workers();
+    DocumentBuilder counter; // spelling subtractions, on this thread
     WordCounts spelling;
 
-    // Plan: which records are new or changed, which existing ones go.
+    // Plan: which records are new or changed, which existing ones go. Only records already in
+    // the index are serialised here (in parallel), to compare; new ones are serialised by the
+    // thread that builds their document.
+    std::vector<std::string> data(records.size());
+    {
+        std::vector<std::size_t> known;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            if (existing.contains(records[i].id)) {
+                known.push_back(i);
+            }
+        }
+        parallel_for(known.size(), workers,
+                     [&](std::size_t k) { data[known[k]] = serialise(records[known[k]]); });
+    }
     std::vector<Pending> pending;
     pending.reserve(records.size());
     std::set<std::string> seen;
-    for (const auto& record : records) {
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& record = records[i];
         seen.insert(record.id);
-        std::string data = serialise(record);
         const auto it = existing.find(record.id);
         if (it == existing.end()) {
             changes.added.push_back(record.id);
-            pending.push_back({&record, std::move(data), 0});
-        } else if (it->second.data != data) {
+            pending.push_back({&record, {}, 0});
+        } else if (it->second.data != data[i]) {
             changes.changed.push_back(record.id);
             try {
                 counter.count_words(nlohmann::json::parse(it->second.data).get<AlgorithmRecord>(),
@@ -97,11 +410,12 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
             } catch (const nlohmann::json::exception&) {
                 // unreadable old data: nothing to subtract
             }
-            pending.push_back({&record, std::move(data), it->second.docid});
+            pending.push_back({&record, std::move(data[i]), it->second.docid});
         } else {
             ++changes.unchanged;
         }
     }
+    data = {};
     std::vector<Xapian::docid> to_delete;
     if (mode == UpdateMode::snapshot) {
         for (const auto& [id, old] : existing) {
@@ -133,78 +447,48 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
         return changes;
     }
 
-    db_.begin_transaction();
-    try {
-        // Documents are built on a second thread one batch ahead of the writer, which is busy
-        // inside Xapian's posting buffers most of the time.
-        constexpr std::size_t batch_size = 512;
-        DocumentBuilder builder;
-        auto build_batch = [&](std::size_t begin) {
-            std::vector<Xapian::Document> docs;
-            const std::size_t end = std::min(begin + batch_size, pending.size());
-            docs.reserve(end - begin);
-            for (std::size_t i = begin; i < end; ++i) {
-                docs.push_back(builder.build(*pending[i].record, pending[i].data));
-            }
-            return docs;
-        };
-        std::future<std::vector<Xapian::Document>> next;
-        if (!pending.empty()) {
-            next = std::async(std::launch::async, build_batch, 0);
+    auto report = [&](std::size_t written) {
+        if (progress) {
+            progress(changes.unchanged + written, records.size());
         }
-        for (std::size_t begin = 0; begin < pending.size(); begin += batch_size) {
-            auto docs = next.get();
-            if (begin + batch_size < pending.size()) {
-                next = std::async(std::launch::async, build_batch, begin + batch_size);
-            }
-            for (std::size_t k = 0; k < docs.size(); ++k) {
-                const Pending& p = pending[begin + k];
-                counter.count_words(*p.record, +1, spelling);
-                if (p.replace != 0) {
-                    db_.replace_document(p.replace, docs[k]);
-                } else {
-                    db_.add_document(docs[k]);
-                }
-            }
-            if (progress) {
-                progress(changes.unchanged + begin + docs.size(), records.size());
+    };
+    bool done = false;
+    if (db_.get_revision() == 0 && pending.size() >= parallel_min_documents && workers > 1) {
+        // A fresh index: build in parallel runs, merge, switch. The work directory sits beside
+        // the index (same file system, so the switch is one rename); a leftover of a crashed
+        // run is ours to remove, since we hold the index's lock.
+        const fs::path work = path_ + ".parallel-build";
+        std::error_code ignored;
+        fs::remove_all(work, ignored);
+        const TreeRemover remove_work(work);
+        done = build_fresh_in_parallel(path_, work, pending, workers, wanted_synonyms, metadata,
+                                       report);
+        if (done) {
+            // db_ still holds the lock on the old, empty directory (now under `work`): take the
+            // new one. A writer that starts in the instant between the switch and this open
+            // may get the lock first; it then writes after our complete commit, and we open
+            // again on the next apply().
+            db_.close();
+            try {
+                open();
+            } catch (const search::IndexBusyError&) {
+                reopen_ = true;
             }
         }
-        for (const auto docid : to_delete) {
-            db_.delete_document(docid);
-        }
-        // Spelling is written once, at the end: one call per distinct word.
-        for (const auto& [word, delta] : spelling) {
-            if (delta > 0) {
-                db_.add_spelling(word, static_cast<Xapian::termcount>(delta));
-            } else if (delta < 0) {
-                db_.remove_spelling(word, static_cast<Xapian::termcount>(-delta));
-            }
-        }
-        if (synonyms_differ) {
-            std::vector<std::string> old_keys(db_.synonym_keys_begin(), db_.synonym_keys_end());
-            for (const auto& key : old_keys) {
-                db_.clear_synonyms(key);
-            }
-            for (const auto& [key, value] : wanted_synonyms) {
-                db_.add_synonym(key, value);
-            }
-        }
-        for (const auto& [key, value] : metadata) {
-            db_.set_metadata(key, value);
-        }
-        db_.commit_transaction();
-    } catch (...) {
-        try {
-            db_.cancel_transaction();
-        } catch (const Xapian::Error&) {
-            // the original error is the one to report
-        }
-        throw;
+    }
+    if (!done) {
+        write_in_transaction(db_, pending, to_delete, spelling, synonyms_differ, wanted_synonyms,
+                             metadata, report);
     }
     changes.committed = true;
-    changes.revision = db_.get_revision();
-    changes.document_count = db_.get_doccount();
+    if (reopen_) {
+        const Xapian::Database now(path_);
+        changes.revision = now.get_revision();
+        changes.document_count = now.get_doccount();
+    } else {
+        changes.revision = db_.get_revision();
+        changes.document_count = db_.get_doccount();
+    }
     if (progress) {
         progress(records.size(), records.size());
     }

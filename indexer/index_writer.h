@@ -47,7 +47,12 @@ class IndexWriter {
                        const ProgressFn& progress = {});
 
   private:
+    /// Opens db_ at path_ (the constructor's errors).
+    void open();
+
+    std::string path_;
     Xapian::WritableDatabase db_;
+    bool reopen_ = false; ///< db_ was closed after a parallel build and must be opened again
 };
 
 /// Serialises a record as stored in the index (compact JSON, keys sorted): the comparison
