@@ -7,6 +7,10 @@
 #   ALGREG_BIN=build/dev/algreg tests/browser/run.sh [node --test options, e.g. --test-name-pattern=axe]
 set -euo pipefail
 
+# A relative ALGREG_BIN is relative to where the script was started, not to this folder.
+if [ -n "${ALGREG_BIN:-}" ] && [ "${ALGREG_BIN#/}" = "$ALGREG_BIN" ]; then
+    ALGREG_BIN="$PWD/$ALGREG_BIN"
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
