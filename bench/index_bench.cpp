@@ -516,7 +516,7 @@ std::map<std::string, std::string> explain(algreg::search::Analyzer& analyzer,
             const std::string raw(w.raw);
             // TermGenerator keeps an apostrophe between letters inside the word ("risico's").
             const auto after = static_cast<std::size_t>(w.raw.data() + w.raw.size() - text.data());
-            const std::string_view rest = text.substr(after);
+            const std::string_view rest = std::string_view(text).substr(after);
             const std::size_t mark = rest.starts_with('\'')             ? 1
                                      : rest.starts_with("\xE2\x80\x99") ? 3 // U+2019
                                                                         : 0;

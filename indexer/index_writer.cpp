@@ -52,9 +52,11 @@ namespace {
 /// Fresh builds of at least this many documents are built as parallel runs and merged
 /// (bench/README.md has the measurements behind these two numbers).
 constexpr std::size_t parallel_min_documents = 1'000;
-/// Documents per run: one run is one small temporary database, flushed once or twice, so its
-/// B-trees stay small and every flush is cheap.
+/// Documents per run: one run is one small temporary database, flushed once, so its B-trees
+/// stay small and every flush is cheap...
 constexpr std::size_t run_documents = 1'000;
+/// ... but never more runs than this (the merge opens every run at once: file descriptors).
+constexpr std::size_t max_runs = 128;
 
 /// Threads that build documents: ALGREG_INDEX_WORKERS when set (1 turns parallel runs off),
 /// else the number of cores; between 1 and 16.
@@ -261,7 +263,7 @@ void sync_directory(const fs::path& dir) {
 }
 
 /// The parallel path for a fresh index (revision 0, so empty and never read as anything but
-/// empty). Builds `pending` as runs of run_documents documents, each run its own temporary
+/// empty). Builds `pending` as runs of about run_documents documents, each its own temporary
 /// database, on `workers` threads (this one included); writes spelling, synonyms and metadata
 /// into one more temporary database; merges them all with Xapian's compactor (docids in
 /// pending order, as the serial path gives); then swaps the merged directory with the one at
@@ -276,7 +278,9 @@ bool build_fresh_in_parallel(const std::string& path, const fs::path& work,
                              const std::map<std::string, std::string>& metadata,
                              const std::function<void(std::size_t)>& progress) {
     fs::create_directories(work);
-    const std::size_t runs = (pending.size() + run_documents - 1) / run_documents;
+    const std::size_t runs =
+        std::min(max_runs, (pending.size() + run_documents - 1) / run_documents);
+    const std::size_t per_run = (pending.size() + runs - 1) / runs;
     auto run_dir = [&](std::size_t k) { return (work / ("run-" + std::to_string(k))).string(); };
     std::atomic<std::size_t> next_run{0};
     std::atomic<std::size_t> done{0};
@@ -288,14 +292,15 @@ bool build_fresh_in_parallel(const std::string& path, const fs::path& work,
             DocumentBuilder builder;
             for (std::size_t k = next_run++; k < runs && !failed; k = next_run++) {
                 Xapian::WritableDatabase run(run_dir(k), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
-                const std::size_t end = std::min(pending.size(), (k + 1) * run_documents);
-                for (std::size_t i = k * run_documents; i < end; ++i) {
+                const std::size_t begin = std::min(pending.size(), k * per_run);
+                const std::size_t end = std::min(pending.size(), begin + per_run);
+                for (std::size_t i = begin; i < end; ++i) {
                     run.add_document(
                         builder.build_counted(*pending[i].record, data_of(pending[i])));
                 }
                 run.commit();
                 run.close();
-                done += end - k * run_documents;
+                done += end - begin;
                 if (w == 0) {
                     progress(done);
                 }
