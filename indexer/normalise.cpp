@@ -19,31 +19,6 @@ using search::AssessmentStatement;
 
 namespace {
 
-/// Keys of standards 0.1–0.4 kept in AlgorithmRecord::legacy (lower case; the 2022 file writes
-/// IAMA, DPIA, MPRD in capitals).
-constexpr std::array<std::string_view, 22> legacy_keys{"preferred_name",
-                                                       "department",
-                                                       "type",
-                                                       "impact",
-                                                       "decision_making_process",
-                                                       "documentation",
-                                                       "competent_authority",
-                                                       "iama",
-                                                       "iama_description",
-                                                       "dpia",
-                                                       "dpia_description",
-                                                       "objection_procedure",
-                                                       "uuid",
-                                                       "area",
-                                                       "revision_date",
-                                                       "description",
-                                                       "application_url",
-                                                       "mprd",
-                                                       "monitoring",
-                                                       "performance_standard",
-                                                       "lawful_basis_link",
-                                                       "source_data_link"};
-
 const std::string register_entry_url = "https://algoritmes.overheid.nl/nl/algoritme/";
 
 /// Number of code points in UTF-8 text.
@@ -317,7 +292,7 @@ class Normaliser {
         r.lawful_basis_grouping = references("lawful_basis_grouping");
         r.source_data_grouping = references("source_data_grouping");
         read_impact_assessments(r);
-        for (const auto key : legacy_keys) {
+        for (const auto key : search::legacy_keys) {
             std::string value = plain(std::string(key), 5000, false);
             if (!value.empty() && value != "\xEF\xBF\xBD") {
                 r.legacy.emplace(key, std::move(value));

@@ -67,6 +67,31 @@ struct StringField {
 /// The string field with JSON key `key`, or nullptr.
 [[nodiscard]] const StringField* find_string_field(std::string_view key);
 
+/// The keys of standards 0.1–0.4 that 1.0 no longer has, in the official result record's order
+/// (AlgorithmRecord::legacy; lower case: the 2022 file writes IAMA, DPIA, MPRD in capitals).
+inline constexpr std::array<std::string_view, 22> legacy_keys{"preferred_name",
+                                                              "department",
+                                                              "type",
+                                                              "impact",
+                                                              "decision_making_process",
+                                                              "documentation",
+                                                              "competent_authority",
+                                                              "iama",
+                                                              "iama_description",
+                                                              "dpia",
+                                                              "dpia_description",
+                                                              "objection_procedure",
+                                                              "uuid",
+                                                              "area",
+                                                              "revision_date",
+                                                              "description",
+                                                              "application_url",
+                                                              "mprd",
+                                                              "monitoring",
+                                                              "performance_standard",
+                                                              "lawful_basis_link",
+                                                              "source_data_link"};
+
 /// Boolean filter terms, one family per facet. Values are slug()s. Term = prefix + value.
 struct Facet {
     std::string_view name;   ///< URL parameter and JSON name

@@ -14,29 +14,6 @@ using search::AlgorithmRecord;
 
 namespace {
 
-constexpr std::array<std::string_view, 22> legacy_keys{"preferred_name",
-                                                       "department",
-                                                       "type",
-                                                       "impact",
-                                                       "decision_making_process",
-                                                       "documentation",
-                                                       "competent_authority",
-                                                       "iama",
-                                                       "iama_description",
-                                                       "dpia",
-                                                       "dpia_description",
-                                                       "objection_procedure",
-                                                       "uuid",
-                                                       "area",
-                                                       "revision_date",
-                                                       "description",
-                                                       "application_url",
-                                                       "mprd",
-                                                       "monitoring",
-                                                       "performance_standard",
-                                                       "lawful_basis_link",
-                                                       "source_data_link"};
-
 json or_null(const std::string& value) {
     return value.empty() ? json(nullptr) : json(value);
 }
@@ -185,7 +162,7 @@ json official_record(const AlgorithmRecord& r, const std::string& language) {
         }
         out["impacttoetsen"] = names; // 0.4 stored a list of names here
     }
-    for (const auto key : legacy_keys) {
+    for (const auto key : search::legacy_keys) {
         const auto it = r.legacy.find(std::string(key));
         out[std::string(key)] = it == r.legacy.end() ? json(nullptr) : json(it->second);
     }
