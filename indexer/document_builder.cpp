@@ -161,28 +161,6 @@ template <class F> void DocumentBuilder::for_each_word(const AlgorithmRecord& re
     });
 }
 
-Xapian::Document DocumentBuilder::build(const AlgorithmRecord& r, const std::string& data) {
-    Xapian::Document doc;
-    doc.add_boolean_term(std::string(search::prefix::id) + r.id);
-    for (const auto& term : filter_terms(r)) {
-        doc.add_boolean_term(term);
-    }
-    std::string term;
-    for_each_word(r, [&](std::string_view prefix, const CachedWord& word, std::uint32_t position) {
-        if (!word.stem.empty()) {
-            term.assign(prefix);
-            term += word.stem;
-            doc.add_posting(term, position);
-        }
-    });
-    doc.add_value(search::slot::added, r.added.empty() ? r.changed : r.added);
-    doc.add_value(search::slot::changed, r.changed);
-    doc.add_value(search::slot::name, search::fold(r.name));
-    doc.add_value(search::slot::organization, search::fold(r.organization));
-    doc.set_data(data);
-    return doc;
-}
-
 Xapian::Document DocumentBuilder::build_counted(const AlgorithmRecord& r, const std::string& data) {
     Xapian::Document doc;
     doc.add_boolean_term(std::string(search::prefix::id) + r.id);

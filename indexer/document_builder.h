@@ -25,11 +25,8 @@ inline constexpr std::uint32_t field_position_gap = 100;
 class DocumentBuilder {
   public:
     /// The document for `record`; `data` is its serialised JSON (stored as document data).
-    [[nodiscard]] Xapian::Document build(const search::AlgorithmRecord& record,
-                                         const std::string& data);
-
-    /// build() that also tallies the record's distinct spelling words (as count_words() with
-    /// delta +1 would) inside the builder, in the same pass over the text.
+    /// Also tallies the record's distinct spelling words (as count_words() with delta +1 would)
+    /// inside the builder, in the same pass over the text.
     [[nodiscard]] Xapian::Document build_counted(const search::AlgorithmRecord& record,
                                                  const std::string& data);
 

@@ -6,6 +6,7 @@
 #include "indexer/vocabulary.h"
 
 #include "search/analysis.h"
+#include "search/facet_labels.h"
 
 #include <algorithm>
 #include <array>
@@ -663,43 +664,6 @@ constexpr bool only_dashes(std::string_view key) {
 // ---------------------------------------------------------------------------------------------
 // Organisation types (register-model.md §4)
 
-struct OrganisationTypeName {
-    std::string_view key;
-    std::string_view label;
-};
-
-/// The 25 keys in the order of §4.1 with their NL label. The three keys without an official
-/// label get the suggested one; veiligheidsregio gets "Veiligheidsregio" instead of the
-/// official "Regionaal samenwerkingsorgaan" (sic), so that two facet rows never show one text.
-constexpr auto organisation_types = std::to_array<OrganisationTypeName>({
-    {"adviescollege", "Adviescollege"},
-    {"agentschap", "Agentschap"},
-    {"brandweer", "Brandweer"},
-    {"caribisch_openbaar_lichaam", "Caribisch openbaar lichaam"},
-    {"gemeente", "Gemeente"},
-    {"grensoverschrijdend_regionaal_samenwerkingsorgaan",
-     "Grensoverschrijdend regionaal samenwerkingsorgaan"},
-    {"hoog_college_van_staat", "Hoog College van Staat"},
-    {"interdepartementale_commissie", "Interdepartementale commissie"},
-    {"kabinet_van_de_koning", "Kabinet van de Koning"},
-    {"koepelorganisatie", "Koepelorganisatie"},
-    {"ministerie", "Ministerie"},
-    {"omgevingsdienst", "Omgevingsdienst"},
-    {"openbaar_lichaam_voor_beroep_en_bedrijf", "Openbaar lichaam voor beroep en bedrijf"},
-    {"organisatie_met_overheidsbemoeienis", "Organisatie met overheidsbemoeienis"},
-    {"organisatieonderdeel", "Organisatieonderdeel"},
-    {"politie", "Politie"},
-    {"provincie", "Provincie"},
-    {"regionaal_samenwerkingsverband", "Regionaal samenwerkingsverband"},
-    {"rechtspraak", "Rechtspraak"},
-    {"regionaal_samenwerkingsorgaan", "Regionaal samenwerkingsorgaan"},
-    {"waterschap", "Waterschap"},
-    {"zelfstandig_bestuursorgaan", "Zelfstandig bestuursorgaan"},
-    {"overig", "Overig"},
-    {"veiligheidsregio", "Veiligheidsregio"},
-    {"inspectie", "Inspectie"},
-});
-
 enum class NameMatch : std::uint8_t { prefix, contains, suffix, exact };
 
 struct NameRule {
@@ -1060,17 +1024,13 @@ std::string organisation_type_from_name(std::string_view name) {
 }
 
 std::string organisation_type_label(std::string_view key) {
-    for (const auto& type : organisation_types) {
-        if (type.key == key) {
-            return std::string(type.label);
-        }
-    }
-    return std::string(key);
+    // One table of type labels, in search/ (the facets label types too).
+    return search::is_organisation_type(key) ? search::organisation_type_label(key)
+                                             : std::string(key);
 }
 
 bool is_organisation_type(std::string_view key) {
-    return std::any_of(organisation_types.begin(), organisation_types.end(),
-                       [&](const OrganisationTypeName& type) { return type.key == key; });
+    return search::is_organisation_type(key);
 }
 
 std::string normalise_standard_version(std::string_view value) {

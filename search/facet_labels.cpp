@@ -51,6 +51,15 @@ std::string organisation_type_label(std::string_view key) {
     return generic_label(key);
 }
 
+bool is_organisation_type(std::string_view key) {
+    for (const auto& t : type_labels) {
+        if (t.key == key) {
+            return true;
+        }
+    }
+    return false;
+}
+
 std::string generic_label(std::string_view value) {
     std::string out(value);
     for (char& c : out) {

@@ -9,9 +9,12 @@
 namespace algreg::search {
 
 /// The Dutch label of an organisation type key ("gemeente" -> "Gemeente",
-/// "zelfstandig_bestuursorgaan" -> "Zelfstandig bestuursorgaan"), as the indexer's vocabulary
-/// labels them (a test keeps the two tables equal); the key itself when unknown.
+/// "zelfstandig_bestuursorgaan" -> "Zelfstandig bestuursorgaan"), the one table of
+/// type labels (the indexer's vocabulary uses it too); generic_label(key) when unknown.
 [[nodiscard]] std::string organisation_type_label(std::string_view key);
+
+/// True when `key` is one of the 25 organisation type keys (register-model.md §4.1).
+[[nodiscard]] bool is_organisation_type(std::string_view key);
 
 /// "ja" -> "Ja", "nee" -> "Nee", "onbekend" -> "Onbekend"; otherwise the value with its first
 /// letter in upper case and '_'/'-' as spaces.
