@@ -1,17 +1,21 @@
 // algreg: one program, one subcommand per job. Each subcommand is a function of its library
 // (indexer::run_index, ...); main only turns arguments into options and exceptions into exit
 // codes.
+#include "indexer/as_of_index.h"
 #include "indexer/run_check.h"
 #include "indexer/run_index.h"
 #include "search/errors.h"
+#include "search/schema.h"
 #include "search/search_command.h"
 #include "search/searcher.h"
 #include "web/server.h"
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -83,6 +87,12 @@ int command_index(const std::vector<std::string>& args) {
     } catch (const algreg::search::IndexUnavailableError& e) {
         std::cerr << "algreg index: " << e.what() << '\n';
         return ix::exit_code::index_error;
+    } catch (const ix::OlderSnapshotError& e) {
+        std::cerr << "algreg index: " << e.what() << '\n';
+        return ix::exit_code::older_snapshot;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "algreg index: " << e.what() << "\nRun `algreg index --help` for usage.\n";
+        return ix::exit_code::usage;
     } catch (const Xapian::Error& e) {
         std::cerr << "algreg index: the index could not be written (" << e.get_description()
                   << "); it is unchanged\n";
@@ -162,6 +172,17 @@ int command_check(const std::vector<std::string>& args) {
     }
 }
 
+/// The layout version an index at `path` was written with ("" for an index from before layout
+/// versions), or nullopt when there is no readable index there.
+std::optional<std::string> index_layout(const std::string& path) {
+    try {
+        const Xapian::Database db(path);
+        return db.get_metadata(std::string(algreg::search::metadata_layout));
+    } catch (const Xapian::Error&) {
+        return std::nullopt;
+    }
+}
+
 /// `algreg serve`: with no index at the index path, first indexes the bundled register there;
 /// then serves until SIGINT/SIGTERM. Exit codes: web::serve_exit (0, 4, 5), 2 when the bundled
 /// register cannot be indexed, 64 for a bad command line.
@@ -184,17 +205,41 @@ int command_serve(const std::vector<std::string>& args) {
         std::cerr << "algreg serve: " << e.what() << "\nRun `algreg serve --help` for usage.\n";
         return ix::exit_code::usage;
     }
+    // An index of an older layout lacks terms this program searches by. The default index
+    // holds the bundled register, so it is rebuilt from it; any other index is the user's to
+    // re-index (IndexWriter rewrites every entry of an older layout and keeps the history).
+    if (const auto layout = index_layout(config.index_path);
+        layout && !layout->empty() && *layout != algreg::search::layout_version) {
+        if (config.index_path != web::ServerConfig{}.index_path) {
+            std::cerr << "algreg serve: the index at " << config.index_path << " has layout "
+                      << *layout << ", this program reads layout " << algreg::search::layout_version
+                      << "; rebuild it with algreg index INPUT... --db " << config.index_path
+                      << " (every entry is rewritten in the new layout; its history is kept)\n";
+            return web::serve_exit::index_unavailable;
+        }
+        std::cerr << "algreg serve: the index at " << config.index_path << " has layout " << *layout
+                  << ", this program reads layout " << algreg::search::layout_version
+                  << "; rebuilding it from the bundled register\n";
+        std::error_code ignored;
+        std::filesystem::remove_all(config.index_path, ignored);
+    }
     if (::access(config.index_path.c_str(), F_OK) != 0) {
         std::cerr << "algreg serve: no index at " << config.index_path
-                  << "; indexing the bundled register there first\n";
+                  << "; indexing the bundled register there first: its history (38 daily "
+                     "snapshots, 2026-05-13 to 2026-08-08), then the listing of 2026-08-08\n";
         ix::IndexOptions options;
-        options.inputs = {fixtures_dir() + "/register-2026-08-08.json"};
         options.assessment_files = {fixtures_dir() + "/assessments-2023-06-19.csv"};
         options.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
         options.db_path = config.index_path;
         options.quiet = true;
         try {
-            std::cerr << ix::format_summary(ix::run_index(options, std::cerr)) << '\n';
+            // The history first, so that the changes pages and as_of searches have real
+            // revisions; the listing then is the register as it is (a no-op when it equals the
+            // history's last day).
+            for (const char* input : {"/register-history.jsonl", "/register-2026-08-08.json"}) {
+                options.inputs = {fixtures_dir() + input};
+                std::cerr << ix::format_summary(ix::run_index(options, std::cerr)) << '\n';
+            }
         } catch (const std::exception& e) {
             std::cerr << "algreg serve: cannot index the bundled register: " << e.what() << '\n';
             return ix::exit_code::bad_input;
@@ -204,7 +249,9 @@ int command_serve(const std::vector<std::string>& args) {
             return ix::exit_code::bad_input;
         }
     }
-    return web::serve(config);
+    // as_of= searches: indexes of past dates, built from this index's history on first use and
+    // cached beside it (indexer/as_of_index.h); the server only reads them.
+    return web::serve(config, ix::as_of_index_provider(config.index_path));
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #include "indexer/document_builder.h"
 
 #include "indexer/vocabulary.h"
+#include "search/facet_terms.h"
 #include "search/html_text.h"
 #include "search/schema.h"
 
@@ -44,31 +45,7 @@ template <class F> void DocumentBuilder::for_each_text(const AlgorithmRecord& r,
 }
 
 std::vector<std::string> DocumentBuilder::filter_terms(const AlgorithmRecord& r) {
-    namespace facet = search::facet;
-    std::vector<std::string> terms;
-    auto add = [&](const search::Facet& f, const std::string& value) {
-        if (!value.empty()) {
-            terms.push_back(std::string(f.prefix) + value);
-        }
-    };
-    add(facet::organisation, search::slug(r.organization));
-    add(facet::organisation_type, r.organization_type.empty() ? "onbekend" : r.organization_type);
-    add(facet::status, r.status.empty() ? "onbekend" : status_code(r.status));
-    add(facet::category, search::slug(r.publication_category));
-    for (const auto& theme : r.category) {
-        add(facet::theme, search::slug(theme));
-    }
-    for (const auto& a : r.assessments) {
-        add(facet::assessment, search::slug(a.type) + "-" + std::string(search::to_slug(a.state)));
-    }
-    add(facet::impactassessment, search::slug(r.impactassessment));
-    const bool legal = !r.lawful_basis.empty() || !r.lawful_basis_grouping.empty();
-    add(facet::legal_basis, legal ? "ja" : "nee");
-    if (r.changed.size() >= 4) {
-        add(facet::year, r.changed.substr(0, 4));
-    }
-    add(facet::standard, search::slug(r.standard_version));
-    return terms;
+    return search::facet_terms(r);
 }
 
 namespace {

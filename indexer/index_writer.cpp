@@ -2,11 +2,14 @@
 
 #include "indexer/document_builder.h"
 #include "search/errors.h"
+#include "search/history.h"
 #include "search/schema.h"
+#include "search/synonyms.h"
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -14,6 +17,7 @@
 #include <filesystem>
 #include <future>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -115,13 +119,8 @@ std::unordered_map<std::string, Existing> existing_documents(const Xapian::Datab
 }
 
 std::set<std::pair<std::string, std::string>> existing_synonyms(const Xapian::Database& db) {
-    std::set<std::pair<std::string, std::string>> out;
-    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
-        for (auto s = db.synonyms_begin(*k); s != db.synonyms_end(*k); ++s) {
-            out.emplace(*k, *s);
-        }
-    }
-    return out;
+    const auto pairs = search::synonym_pairs(db);
+    return {pairs.begin(), pairs.end()};
 }
 
 /// A record to write. `data` is its serialised JSON; for a new record it is left empty by the
@@ -368,12 +367,69 @@ bool build_fresh_in_parallel(const std::string& path, const fs::path& work,
     return true;
 }
 
+/// The newest history revision: its sequence (0: none) and timestamp.
+struct LastRevision {
+    std::uint32_t sequence = 0;
+    std::string timestamp;
+};
+
+LastRevision last_revision(const Xapian::Database& db) {
+    LastRevision last;
+    const std::string key(search::metadata_last_revision);
+    const std::string text = db.get_metadata(key);
+    if (text.empty()) {
+        return last;
+    }
+    auto damaged = [&](const std::string& which, const std::string& why) {
+        return search::IndexUnavailableError(
+            "the index's history is damaged: metadata " + which + " " + why +
+            "; index the register again into a new index directory");
+    };
+    const auto [end, error] =
+        std::from_chars(text.data(), text.data() + text.size(), last.sequence);
+    if (error != std::errc() || end != text.data() + text.size() || last.sequence == 0) {
+        throw damaged(key, "is '" + text + "', not a revision number");
+    }
+    const std::string revision_key = search::revision_metadata_key(last.sequence);
+    try {
+        last.timestamp =
+            nlohmann::json::parse(db.get_metadata(revision_key)).at("timestamp").get<std::string>();
+    } catch (const nlohmann::json::exception& e) {
+        throw damaged(revision_key, std::string("cannot be read (") + e.what() + ")");
+    }
+    return last;
+}
+
+/// A record that knows only its id: stands in for stored data that cannot be read.
+AlgorithmRecord id_only(const std::string& id) {
+    AlgorithmRecord r;
+    r.id = id;
+    return r;
+}
+
+/// The record stored as a document's data; nullopt when it cannot be read.
+std::optional<AlgorithmRecord> stored_record(const std::string& data) {
+    try {
+        return nlohmann::json::parse(data).get<AlgorithmRecord>();
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
 } // namespace
+
+std::string IndexWriter::last_revision_timestamp() {
+    if (reopen_) {
+        open();
+    }
+    return last_revision(db_).timestamp;
+}
 
 IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, UpdateMode mode,
                                 const std::vector<std::pair<std::string, std::string>>& synonyms,
-                                const std::map<std::string, std::string>& metadata,
-                                const ProgressFn& progress) {
+                                const std::map<std::string, std::string>& given_metadata,
+                                const ProgressFn& progress,
+                                const std::optional<RevisionStamp>& stamp) {
     if (reopen_) {
         open();
     }
@@ -397,8 +453,15 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
         parallel_for(known.size(), workers,
                      [&](std::size_t k) { data[known[k]] = serialise(records[known[k]]); });
     }
+    // An index written in another layout (search::layout_version) lacks terms this program
+    // searches by: every entry is rewritten, not only those whose data differ.
+    const bool relayout =
+        !existing.empty() &&
+        db_.get_metadata(std::string(search::metadata_layout)) != search::layout_version;
     std::vector<Pending> pending;
     pending.reserve(records.size());
+    std::vector<search::EntryChange> content_changes;
+    std::vector<AlgorithmRecord> removed_records;
     std::set<std::string> seen;
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto& record = records[i];
@@ -407,13 +470,17 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
         if (it == existing.end()) {
             changes.added.push_back(record.id);
             pending.push_back({&record, {}, 0});
-        } else if (it->second.data != data[i]) {
-            changes.changed.push_back(record.id);
-            try {
-                counter.count_words(nlohmann::json::parse(it->second.data).get<AlgorithmRecord>(),
-                                    -1, spelling);
-            } catch (const nlohmann::json::exception&) {
-                // unreadable old data: nothing to subtract
+        } else if (relayout || it->second.data != data[i]) {
+            const auto old = stored_record(it->second.data);
+            if (old) {
+                counter.count_words(*old, -1, spelling);
+            } // unreadable old data: nothing to subtract, and every field counts as changed
+            auto fields = search::diff_records(old ? *old : id_only(record.id), record);
+            if (fields.empty()) {
+                changes.rewritten.push_back(record.id);
+            } else {
+                changes.changed.push_back(record.id);
+                content_changes.push_back(search::EntryChange{record.id, std::move(fields)});
             }
             pending.push_back({&record, std::move(data[i]), it->second.docid});
         } else {
@@ -427,15 +494,48 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
             if (!seen.contains(id)) {
                 changes.removed.push_back(id);
                 to_delete.push_back(old.docid);
-                try {
-                    counter.count_words(nlohmann::json::parse(old.data).get<AlgorithmRecord>(), -1,
-                                        spelling);
-                } catch (const nlohmann::json::exception&) {
+                auto record = stored_record(old.data);
+                if (record) {
+                    counter.count_words(*record, -1, spelling);
                 }
+                removed_records.push_back(record ? std::move(*record) : id_only(id));
             }
         }
     }
     std::sort(changes.removed.begin(), changes.removed.end());
+
+    // History: a Revision goes into the same transaction as the documents.
+    std::map<std::string, std::string> metadata = given_metadata;
+    std::uint32_t recorded = 0;
+    if (stamp) {
+        const LastRevision last = last_revision(db_);
+        const bool content =
+            !changes.added.empty() || !changes.changed.empty() || !changes.removed.empty();
+        const bool new_time = stamp->timestamp > last.timestamp ||
+                              (stamp->older_allowed && stamp->timestamp != last.timestamp);
+        if (content || (stamp->snapshot_time && new_time)) {
+            search::Revision revision;
+            revision.sequence = last.sequence + 1;
+            revision.timestamp = stamp->timestamp;
+            revision.date = stamp->timestamp.substr(0, 10);
+            revision.inputs = stamp->inputs;
+            revision.entries = existing.size() + changes.added.size() - changes.removed.size();
+            revision.added = changes.added;
+            std::sort(revision.added.begin(), revision.added.end());
+            revision.changed = std::move(content_changes);
+            std::sort(revision.changed.begin(), revision.changed.end(),
+                      [](const auto& a, const auto& b) { return a.id < b.id; });
+            revision.removed = std::move(removed_records);
+            std::sort(revision.removed.begin(), revision.removed.end(),
+                      [](const auto& a, const auto& b) { return a.id < b.id; });
+            metadata[search::revision_metadata_key(revision.sequence)] =
+                nlohmann::json(revision).dump(-1, ' ', false,
+                                              nlohmann::json::error_handler_t::replace);
+            metadata[std::string(search::metadata_last_revision)] =
+                std::to_string(revision.sequence);
+            recorded = revision.sequence;
+        }
+    }
     const std::set<std::pair<std::string, std::string>> wanted_synonyms(synonyms.begin(),
                                                                         synonyms.end());
     const bool synonyms_differ = wanted_synonyms != existing_synonyms(db_);
@@ -486,6 +586,7 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
                              metadata, report);
     }
     changes.committed = true;
+    changes.history_revision = recorded;
     if (reopen_) {
         const Xapian::Database now(path_);
         changes.revision = now.get_revision();

@@ -4,8 +4,10 @@
 
 #include "search/record.h"
 
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,14 +20,30 @@ enum class UpdateMode {
     upsert,   ///< only add and change; nothing is removed
 };
 
+/// What the history (search/history.h, docs/history.md) records about one apply().
+struct RevisionStamp {
+    std::string timestamp; ///< UTC "YYYY-MM-DDTHH:MM:SSZ": the snapshot's time or the run's
+    /// true: `timestamp` is the snapshot's own (fetched_at or --as-of), so a newer one is on
+    /// record even without changes. false: the run's time, recorded only with content changes.
+    bool snapshot_time = true;
+    std::vector<std::string> inputs; ///< file names without directories
+    /// --allow-older: a snapshot time older than the newest revision's is on record too.
+    bool older_allowed = false;
+};
+
 struct IndexChanges {
     std::vector<std::string> added;
-    std::vector<std::string> changed;
+    std::vector<std::string> changed; ///< content changed (search::diff_records not empty)
     std::vector<std::string> removed;
+    /// Stored data differ only in fields that are not content (docs/history.md): rewritten,
+    /// but not a change in the history.
+    std::vector<std::string> rewritten;
     std::size_t unchanged = 0;
-    bool committed = false;   ///< false when nothing changed (no new revision)
+    bool committed = false;   ///< false when nothing changed (no new index revision)
     Xapian::rev revision = 0; ///< the index revision after the run
     std::size_t document_count = 0;
+    /// The sequence of the history Revision this run recorded; 0 when it recorded none.
+    std::uint32_t history_revision = 0;
 };
 
 /// Progress: (records done, records total).
@@ -41,10 +59,20 @@ class IndexWriter {
     /// metadata. Unchanged records (same serialised data) are not rewritten; when nothing at all
     /// changes, no transaction is committed and the revision stays the same. On any error the
     /// transaction is cancelled and the index is left as it was.
+    /// With a `stamp`, a history Revision is recorded in the same transaction when content
+    /// changed (entries added, removed, or changed by search::diff_records) or when
+    /// stamp->snapshot_time and its timestamp is newer than the newest revision's (or just
+    /// different, with stamp->older_allowed). Without
+    /// one, no history is written (as-of indexes).
     IndexChanges apply(const std::vector<search::AlgorithmRecord>& records, UpdateMode mode,
                        const std::vector<std::pair<std::string, std::string>>& synonyms,
                        const std::map<std::string, std::string>& metadata,
-                       const ProgressFn& progress = {});
+                       const ProgressFn& progress = {},
+                       const std::optional<RevisionStamp>& stamp = std::nullopt);
+
+    /// The timestamp of the newest history revision in the index, "" when it has none. Throws
+    /// search::IndexUnavailableError when the history is damaged.
+    [[nodiscard]] std::string last_revision_timestamp();
 
   private:
     /// Opens db_ at path_ (the constructor's errors).

@@ -400,8 +400,10 @@ std::vector<SourceRecord> read_lines(const std::string& file, std::string_view t
     return records;
 }
 
-void read_history(SourceFile& out, std::string_view text) {
-    // Replay the change sets in order; each upsert replaces the whole record.
+/// Replays the change sets in order (each upsert replaces the whole record) into out.records;
+/// with `change_sets`, also keeps each one.
+void read_history(SourceFile& out, std::string_view text,
+                  std::vector<ChangeSet>* change_sets = nullptr) {
     std::map<std::string, SourceRecord> state;
     for (auto& line : read_lines(out.path, text)) {
         if (!line.value.is_object() || !line.value.contains("upserts")) {
@@ -415,6 +417,13 @@ void read_history(SourceFile& out, std::string_view text) {
             throw InputError(out.path, line.position.line, line.position.column,
                              "\"upserts\" must be an array");
         }
+        ChangeSet change_set;
+        change_set.position = line.position;
+        change_set.fetched_at = out.fetched_at;
+        if (const auto count = line.value.find("count");
+            count != line.value.end() && count->is_number_unsigned()) {
+            change_set.count = count->get<std::size_t>();
+        }
         for (const auto& upsert : upserts) {
             const std::string id = string_member(upsert, "id");
             SourceRecord record;
@@ -422,6 +431,9 @@ void read_history(SourceFile& out, std::string_view text) {
             record.raw = upsert.dump(-1, ' ', false, json::error_handler_t::replace);
             record.position = line.position;
             record.invalid_utf8_fields = line.invalid_utf8_fields;
+            if (change_sets != nullptr) {
+                change_set.upserts.push_back(record);
+            }
             state[id.empty() ? "#" + std::to_string(state.size()) : id] = std::move(record);
         }
         if (const auto removed = line.value.find("removed");
@@ -430,8 +442,12 @@ void read_history(SourceFile& out, std::string_view text) {
                 if (id.is_string()) {
                     state.erase(id.get<std::string>());
                     out.removed_ids.push_back(id.get<std::string>());
+                    change_set.removed.push_back(id.get<std::string>());
                 }
             }
+        }
+        if (change_sets != nullptr) {
+            change_sets->push_back(std::move(change_set));
         }
     }
     std::size_t index = 0;
@@ -547,7 +563,9 @@ SourceFile read_source_text(const std::string& path, std::string_view text, Inpu
     return out;
 }
 
-SourceFile read_source(const std::string& path, InputFormat format) {
+namespace {
+
+std::string read_whole_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         throw InputError(path, 0, 0, "cannot open the file; check the path and permissions");
@@ -557,8 +575,26 @@ SourceFile read_source(const std::string& path, InputFormat format) {
     if (in.bad()) {
         throw InputError(path, 0, 0, "read error");
     }
-    const std::string text = std::move(buffer).str();
-    return read_source_text(path, text, format);
+    return std::move(buffer).str();
+}
+
+} // namespace
+
+SourceFile read_source(const std::string& path, InputFormat format) {
+    return read_source_text(path, read_whole_file(path), format);
+}
+
+SourceWithHistory read_source_with_history(const std::string& path, InputFormat format) {
+    const std::string text = read_whole_file(path);
+    if ((format == InputFormat::automatic ? detect_format(text) : format) != InputFormat::history) {
+        return {read_source_text(path, text, format), {}};
+    }
+    SourceWithHistory out;
+    out.file.path = path;
+    out.file.bytes = text.size();
+    out.file.format = InputFormat::history;
+    read_history(out.file, text, &out.change_sets);
+    return out;
 }
 
 } // namespace algreg::indexer

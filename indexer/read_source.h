@@ -3,8 +3,11 @@
 
 #include "indexer/source_record.h"
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace algreg::indexer {
 
@@ -23,6 +26,25 @@ namespace algreg::indexer {
 /// History files are replayed: the result is the snapshot after the last change set.
 [[nodiscard]] SourceFile read_source(const std::string& path,
                                      InputFormat format = InputFormat::automatic);
+
+/// One line of a history file: the change set that turns the snapshot before it into the
+/// snapshot at `fetched_at`.
+struct ChangeSet {
+    SourcePosition position; ///< the line
+    std::string fetched_at;
+    std::optional<std::size_t> count; ///< the entries the listing said it had, if given
+    std::vector<SourceRecord> upserts;
+    std::vector<std::string> removed;
+};
+
+/// A file as read_source() reads it, and for a history file also each of its change sets in
+/// file order (empty for other formats), so the indexer can replay it one snapshot at a time.
+struct SourceWithHistory {
+    SourceFile file;
+    std::vector<ChangeSet> change_sets;
+};
+[[nodiscard]] SourceWithHistory read_source_with_history(const std::string& path,
+                                                         InputFormat format);
 
 /// As read_source(), from bytes already in memory; `path` is used in messages.
 [[nodiscard]] SourceFile read_source_text(const std::string& path, std::string_view text,

@@ -5,15 +5,20 @@
 #include "indexer/normalise.h"
 #include "indexer/progress_bar.h"
 #include "indexer/read_source.h"
+#include "indexer/timestamp.h"
+#include "search/errors.h"
 #include "search/schema.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <stdexcept>
 #include <unordered_map>
+#include <utility>
 
 namespace algreg::indexer {
 
@@ -59,18 +64,157 @@ void write_rejects(const std::string& path, const std::vector<const SourceRecord
 
 } // namespace
 
+namespace {
+
+/// Normalises source records into one register: duplicates within one input are rejected,
+/// across inputs merged. Every problem goes to `summary`.
+class RegisterBuilder {
+  public:
+    explicit RegisterBuilder(IndexSummary& summary) : summary_(summary) {}
+
+    /// Starts a new input (duplicate ids are looked for within one input).
+    void next_input() { seen_here_.clear(); }
+
+    /// Normalises one source record and adds or merges it; returns its id, "" when rejected
+    /// (or a header row).
+    std::string add(const SourceRecord& source, InputFormat format) {
+        ++summary_.read;
+        Normalised n = normalise(source, format);
+        if (n.header_row) {
+            ++summary_.header_rows;
+            --summary_.read;
+            return {};
+        }
+        if (n.record) {
+            const std::string& id = n.record->id;
+            if (const auto first = seen_here_.find(id); first != seen_here_.end()) {
+                n.problems.push_back(Problem{source.position, id, "id", Severity::rejected,
+                                             "duplicate id in this input; the first is at " +
+                                                 describe(first->second)});
+                n.record.reset();
+            } else {
+                seen_here_.emplace(id, source.position);
+            }
+        }
+        bool repaired = false;
+        for (auto& p : n.problems) {
+            repaired = repaired || p.severity == Severity::repaired;
+            summary_.problems.push_back(std::move(p));
+        }
+        if (!n.record) {
+            ++summary_.rejected;
+            rejected_.push_back(&source);
+            return {};
+        }
+        summary_.repaired += repaired ? 1 : 0;
+        std::string id = n.record->id;
+        if (const auto it = index_of_.find(id); it != index_of_.end()) {
+            merge_into(records_[it->second], *n.record);
+        } else {
+            index_of_.emplace(id, records_.size());
+            records_.push_back(std::move(*n.record));
+        }
+        return id;
+    }
+
+    [[nodiscard]] std::vector<AlgorithmRecord>& records() { return records_; }
+    /// Hands over the records so far and starts an empty register (a history line stands
+    /// alone: nothing merges across lines).
+    [[nodiscard]] std::vector<AlgorithmRecord> take_records() {
+        index_of_.clear();
+        return std::exchange(records_, {});
+    }
+    [[nodiscard]] const std::vector<const SourceRecord*>& rejected() const { return rejected_; }
+
+  private:
+    IndexSummary& summary_;
+    std::vector<AlgorithmRecord> records_;
+    std::unordered_map<std::string, std::size_t> index_of_;
+    std::unordered_map<std::string, SourcePosition> seen_here_;
+    std::vector<const SourceRecord*> rejected_;
+};
+
+/// Merges external assessment statements into `records` by lars; returns how many statements
+/// name a lars that is not among them.
+std::size_t merge_external(std::vector<AlgorithmRecord>& records,
+                           const std::vector<AssessmentFile>& files) {
+    std::unordered_map<std::string, std::size_t> index_of;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        index_of.emplace(records[i].id, i);
+    }
+    std::size_t unmatched = 0;
+    std::map<std::size_t, std::vector<ExternalAssessment>> by_record;
+    for (const auto& file : files) {
+        for (const auto& external : file.statements) {
+            const auto it = index_of.find(external.lars);
+            if (it == index_of.end()) {
+                ++unmatched;
+                continue;
+            }
+            by_record[it->second].push_back(external);
+        }
+    }
+    for (const auto& [i, statements] : by_record) {
+        merge_assessments(records[i], statements);
+    }
+    return unmatched;
+}
+
+std::string file_name(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
+}
+
+void add_changes(IndexChanges& total, IndexChanges&& run) {
+    auto append = [](std::vector<std::string>& to, std::vector<std::string>& from) {
+        to.insert(to.end(), std::make_move_iterator(from.begin()),
+                  std::make_move_iterator(from.end()));
+    };
+    append(total.added, run.added);
+    append(total.changed, run.changed);
+    append(total.removed, run.removed);
+    append(total.rewritten, run.rewritten);
+    total.unchanged = run.unchanged;
+    total.committed = total.committed || run.committed;
+    total.revision = run.revision;
+    total.document_count = run.document_count;
+    if (run.history_revision != 0) {
+        total.history_revision = run.history_revision;
+    }
+}
+
+/// One snapshot of a replayed history file: the records after its line, normalised.
+struct ReplayStep {
+    const ChangeSet* change_set;
+    std::string timestamp;                ///< utc_timestamp(fetched_at)
+    std::vector<AlgorithmRecord> upserts; ///< accepted ones
+    std::vector<std::string> rejected;    ///< ids whose upsert was rejected: gone from the line on
+};
+
+} // namespace
+
 IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
     IndexSummary summary;
     set_flush_threshold();
 
     // 1. Read everything first: a malformed file stops the run before the index is touched.
     std::vector<SourceFile> files;
+    std::vector<ChangeSet> change_sets;
     for (const auto& input : options.inputs) {
-        files.push_back(read_source(input, options.format));
-        summary.bytes += files.back().bytes;
-        if (!files.back().fetched_at.empty()) {
-            summary.snapshot = files.back().fetched_at;
+        auto read = read_source_with_history(input, options.format);
+        summary.bytes += read.file.bytes;
+        if (!read.file.fetched_at.empty()) {
+            summary.snapshot = read.file.fetched_at;
         }
+        if (options.inputs.size() == 1 && !options.upsert && !read.change_sets.empty()) {
+            change_sets = std::move(read.change_sets);
+        }
+        files.push_back(std::move(read.file));
+    }
+    const bool replay = !change_sets.empty();
+    if (replay && !options.as_of.empty()) {
+        throw std::invalid_argument(
+            "--as-of cannot be used when replaying a history file: each of its lines is a "
+            "snapshot with its own fetched_at; leave out --as-of");
     }
     std::vector<AssessmentFile> assessment_files;
     for (const auto& path : options.assessment_files) {
@@ -81,101 +225,164 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
         synonyms = synonym_pairs(read_abbreviations(options.abbreviations_path));
     }
 
-    // 2. Normalise; duplicates within one input are rejected, across inputs merged.
-    std::vector<AlgorithmRecord> records;
-    std::unordered_map<std::string, std::size_t> index_of;
-    std::vector<const SourceRecord*> rejected_records;
-    std::size_t total = 0;
-    for (const auto& file : files) {
-        total += file.records.size();
-    }
+    // 2. Normalise.
+    RegisterBuilder builder(summary);
+    std::vector<ReplayStep> steps;
     ProgressBar reading(log, "normaliseren", options.progress);
-    std::size_t done = 0;
-    for (const auto& file : files) {
-        std::unordered_map<std::string, SourcePosition> seen_here;
-        for (const auto& source : file.records) {
-            reading.update(++done, total);
-            ++summary.read;
-            Normalised n = normalise(source, file.format);
-            if (n.header_row) {
-                ++summary.header_rows;
-                --summary.read;
-                continue;
+    if (replay) {
+        std::size_t total = 0;
+        for (const auto& set : change_sets) {
+            total += set.upserts.size();
+        }
+        std::size_t done = 0;
+        for (const auto& set : change_sets) {
+            ReplayStep step{&set, {}, {}, {}};
+            const auto timestamp = utc_timestamp(set.fetched_at);
+            if (!timestamp) {
+                throw search::InputError(set.position.file, set.position.line, set.position.column,
+                                         "fetched_at '" + set.fetched_at +
+                                             "' is not a date-time (YYYY-MM-DDTHH:MM:SSZ); every "
+                                             "line of a history file needs one to be replayed");
             }
-            if (n.record) {
-                const std::string& id = n.record->id;
-                if (const auto first = seen_here.find(id); first != seen_here.end()) {
-                    n.problems.push_back(Problem{source.position, id, "id", Severity::rejected,
-                                                 "duplicate id in this input; the first is at " +
-                                                     describe(first->second)});
-                    n.record.reset();
-                } else {
-                    seen_here.emplace(id, source.position);
+            step.timestamp = *timestamp;
+            builder.next_input();
+            for (const auto& source : set.upserts) {
+                reading.update(++done, total);
+                if (builder.add(source, InputFormat::listing).empty()) {
+                    if (const auto id = source.value.find("id");
+                        source.value.is_object() && id != source.value.end() && id->is_string()) {
+                        step.rejected.push_back(id->get<std::string>());
+                    }
                 }
             }
-            bool repaired = false;
-            for (auto& p : n.problems) {
-                repaired = repaired || p.severity == Severity::repaired;
-                summary.problems.push_back(std::move(p));
-            }
-            if (!n.record) {
-                ++summary.rejected;
-                rejected_records.push_back(&source);
-                continue;
-            }
-            summary.repaired += repaired ? 1 : 0;
-            if (const auto it = index_of.find(n.record->id); it != index_of.end()) {
-                merge_into(records[it->second], *n.record);
-            } else {
-                index_of.emplace(n.record->id, records.size());
-                records.push_back(std::move(*n.record));
+            step.upserts = builder.take_records();
+            steps.push_back(std::move(step));
+        }
+    } else {
+        std::size_t total = 0;
+        for (const auto& file : files) {
+            total += file.records.size();
+        }
+        std::size_t done = 0;
+        for (const auto& file : files) {
+            builder.next_input();
+            for (const auto& source : file.records) {
+                reading.update(++done, total);
+                (void)builder.add(source, file.format);
             }
         }
     }
     reading.finish();
-
-    // 3. External assessment statements, by lars.
-    std::map<std::size_t, std::vector<ExternalAssessment>> by_record;
     for (auto& file : assessment_files) {
         for (auto& p : file.problems) {
             summary.problems.push_back(std::move(p));
         }
-        for (auto& external : file.statements) {
-            const auto it = index_of.find(external.lars);
-            if (it == index_of.end()) {
-                ++summary.unmatched_assessments;
-                continue;
-            }
-            by_record[it->second].push_back(std::move(external));
-        }
+        file.problems.clear();
     }
-    for (const auto& [i, statements] : by_record) {
-        merge_assessments(records[i], statements);
-    }
-
     for (const auto& p : summary.problems) {
         if (!options.quiet || p.severity == Severity::rejected) {
             log << describe(p) << '\n';
         }
     }
 
-    // 4. Write, atomically.
+    // 3. Write, atomically: one transaction per snapshot, its history revision included.
     std::map<std::string, std::string> metadata{
         {std::string(search::metadata_layout), std::string(search::layout_version)}};
-    if (!summary.snapshot.empty()) {
-        metadata.emplace(std::string(search::metadata_snapshot), summary.snapshot);
-    }
     IndexWriter writer(options.db_path);
-    ProgressBar writing(log, "indexeren   ", options.progress);
-    summary.changes =
-        writer.apply(records, options.upsert ? UpdateMode::upsert : UpdateMode::snapshot, synonyms,
-                     metadata, [&](std::size_t d, std::size_t t) { writing.update(d, t); });
-    writing.finish();
+    const UpdateMode mode = options.upsert ? UpdateMode::upsert : UpdateMode::snapshot;
+    std::vector<std::string> inputs;
+    for (const auto& input : options.inputs) {
+        inputs.push_back(file_name(input));
+    }
+    auto record = [&](const IndexChanges& changes, const std::string& timestamp) {
+        if (changes.history_revision != 0) {
+            ++summary.revisions_recorded;
+            summary.revision_date = timestamp.substr(0, 10);
+        }
+    };
+    if (replay) {
+        std::string newest = writer.last_revision_timestamp();
+        std::map<std::string, AlgorithmRecord> state;
+        ProgressBar writing(log, "indexeren   ", options.progress);
+        for (std::size_t i = 0; i < steps.size(); ++i) {
+            auto& step = steps[i];
+            // As read_source replays a history: upserts replace whole records, then removals.
+            for (const auto& id : step.rejected) {
+                state.erase(id);
+            }
+            for (auto& r : step.upserts) {
+                std::string id = r.id;
+                state.insert_or_assign(std::move(id), std::move(r));
+            }
+            for (const auto& id : step.change_set->removed) {
+                state.erase(id);
+            }
+            if (step.timestamp <= newest) {
+                ++summary.snapshots_skipped;
+                continue;
+            }
+            std::vector<AlgorithmRecord> records;
+            records.reserve(state.size());
+            for (const auto& [id, r] : state) {
+                records.push_back(r);
+            }
+            summary.unmatched_assessments = merge_external(records, assessment_files);
+            metadata[std::string(search::metadata_snapshot)] = step.change_set->fetched_at;
+            auto changes = writer.apply(records, mode, synonyms, metadata, {},
+                                        RevisionStamp{step.timestamp, true, inputs, false});
+            record(changes, step.timestamp);
+            add_changes(summary.changes, std::move(changes));
+            newest = step.timestamp;
+            writing.update(i + 1, steps.size());
+        }
+        writing.finish();
+        if (summary.changes.revision == 0) { // every line was on record already
+            const Xapian::Database now(options.db_path);
+            summary.changes.revision = now.get_revision();
+            summary.changes.document_count = now.get_doccount();
+            summary.changes.unchanged = now.get_doccount();
+        }
+    } else {
+        auto& records = builder.records();
+        summary.unmatched_assessments = merge_external(records, assessment_files);
+        RevisionStamp stamp{options.as_of, true, inputs, options.allow_older};
+        if (stamp.timestamp.empty() && !summary.snapshot.empty()) {
+            if (const auto t = utc_timestamp(summary.snapshot)) {
+                stamp.timestamp = *t;
+            } else {
+                log << "fetched_at '" << summary.snapshot
+                    << "' of the input is not a date-time; the history uses the current time\n";
+            }
+        }
+        if (stamp.timestamp.empty()) {
+            stamp.timestamp = current_utc_timestamp();
+            stamp.snapshot_time = false;
+        }
+        const std::string newest = writer.last_revision_timestamp();
+        if (stamp.snapshot_time && !options.allow_older && !newest.empty() &&
+            stamp.timestamp.substr(0, 10) < newest.substr(0, 10)) {
+            throw OlderSnapshotError(
+                "the input is a snapshot of " + stamp.timestamp.substr(0, 10) +
+                (options.as_of.empty() ? " (its fetched_at)" : " (--as-of)") +
+                ", older than the newest revision in the index's history, " + newest.substr(0, 10) +
+                "; nothing was written. To record it anyway as the newest revision, run again "
+                "with --allow-older");
+        }
+        if (!summary.snapshot.empty()) {
+            metadata.emplace(std::string(search::metadata_snapshot), summary.snapshot);
+        }
+        ProgressBar writing(log, "indexeren   ", options.progress);
+        summary.changes = writer.apply(
+            records, mode, synonyms, metadata,
+            [&](std::size_t d, std::size_t t) { writing.update(d, t); }, stamp);
+        writing.finish();
+        record(summary.changes, stamp.timestamp);
+    }
 
-    if (!rejected_records.empty()) {
+    if (!builder.rejected().empty()) {
         summary.rejects_path = options.rejects_path.empty() ? options.db_path + ".rejects.jsonl"
                                                             : options.rejects_path;
-        write_rejects(summary.rejects_path, rejected_records, summary.problems);
+        write_rejects(summary.rejects_path, builder.rejected(), summary.problems);
     }
     return summary;
 }
@@ -189,6 +396,19 @@ std::string format_summary(const IndexSummary& s) {
         " (repaired " + std::to_string(s.repaired) + "); index revision " +
         std::to_string(s.changes.revision) + ", " + std::to_string(s.changes.document_count) +
         " entries" + (s.changes.committed ? "" : " (nothing changed, no new revision)");
+    if (!s.changes.rewritten.empty()) {
+        out +=
+            "; rewritten " + std::to_string(s.changes.rewritten.size()) + " without content change";
+    }
+    if (s.revisions_recorded > 0) {
+        out += "; history: " + std::to_string(s.revisions_recorded) +
+               (s.revisions_recorded == 1 ? " revision" : " revisions") + " recorded, newest " +
+               std::to_string(s.changes.history_revision) + " of " + s.revision_date;
+    }
+    if (s.snapshots_skipped > 0) {
+        out += "; " + std::to_string(s.snapshots_skipped) +
+               " snapshots skipped (not newer than the history)";
+    }
     return out;
 }
 
@@ -202,7 +422,9 @@ Inputs (format detected from the content; --format to force):
   official  full records in any standard: a JSON array or {algoritme_versions:[...]}
   csv       the official CSV download (UTF-8, BOM, quoted multi-line cells)
   ndjson    one record of any shape per line
-  history   change sets {fetched_at, upserts, removed} per line, replayed to a snapshot
+  history   change sets {fetched_at, upserts, removed} per line; as the only input it is
+            replayed line by line, one history revision per line (lines not newer than
+            the index's newest revision are skipped); otherwise read as its last snapshot
 
 Options:
   --db DIR              index directory (default: data/index)
@@ -214,6 +436,10 @@ Options:
                         register and entries missing from them are removed
   --format NAME         auto, listing, official, csv, ndjson, history
   --rejects FILE        where rejected raw records go (default: DIR.rejects.jsonl)
+  --as-of DATE          the date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDTHH:MM:SSZ) of
+                        the snapshot for the history (default: the input's fetched_at,
+                        else the current time)
+  --allow-older         record a snapshot dated before the index's newest revision
   --quiet               print rejections and the summary only
   --help                this text
 
@@ -223,6 +449,8 @@ Exit codes:
   2  an input file is unreadable or malformed: nothing was written
   3  another process is writing the index: nothing was written
   4  the index cannot be opened or written: nothing was written
+  5  the snapshot is older than the index's newest revision (see --allow-older):
+     nothing was written
   64 bad command line
 )";
 }
@@ -253,6 +481,18 @@ IndexOptions parse_index_arguments(const std::vector<std::string>& args, IndexOp
             options.rejects_path = value();
         } else if (arg == "--quiet") {
             options.quiet = true;
+        } else if (arg == "--as-of") {
+            const std::string& given = value();
+            const auto timestamp = utc_timestamp(given);
+            if (!timestamp) {
+                throw std::invalid_argument(
+                    "--as-of '" + given +
+                    "' is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ, or with an "
+                    "offset such as +02:00); for example --as-of 2026-08-08");
+            }
+            options.as_of = *timestamp;
+        } else if (arg == "--allow-older") {
+            options.allow_older = true;
         } else if (arg.starts_with("--")) {
             throw std::invalid_argument("unknown option " + arg);
         } else {

@@ -7,6 +7,7 @@
 #include "indexer/source_record.h"
 
 #include <iosfwd>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -14,12 +15,13 @@ namespace algreg::indexer {
 
 /// Exit codes of `algreg index` (also documented in --help and the README).
 namespace exit_code {
-inline constexpr int ok = 0;          ///< indexed; records may have been repaired
-inline constexpr int rejected = 1;    ///< indexed, but some records were rejected
-inline constexpr int bad_input = 2;   ///< a file is unreadable or malformed: nothing written
-inline constexpr int index_busy = 3;  ///< another process is writing the index
-inline constexpr int index_error = 4; ///< the index cannot be opened or written
-inline constexpr int usage = 64;      ///< bad command line
+inline constexpr int ok = 0;             ///< indexed; records may have been repaired
+inline constexpr int rejected = 1;       ///< indexed, but some records were rejected
+inline constexpr int bad_input = 2;      ///< a file is unreadable or malformed: nothing written
+inline constexpr int index_busy = 3;     ///< another process is writing the index
+inline constexpr int index_error = 4;    ///< the index cannot be opened or written
+inline constexpr int older_snapshot = 5; ///< older than the newest revision: nothing written
+inline constexpr int usage = 64;         ///< bad command line
 } // namespace exit_code
 
 struct IndexOptions {
@@ -32,6 +34,17 @@ struct IndexOptions {
     bool upsert = false;
     bool progress = false; ///< draw a progress bar (on a terminal)
     bool quiet = false;    ///< no per-problem lines, summary only
+    /// --as-of: the snapshot's time for the history, UTC "YYYY-MM-DDTHH:MM:SSZ" (validated by
+    /// parse_index_arguments); empty: the input's fetched_at, else the run's time.
+    std::string as_of;
+    bool allow_older = false; ///< record a snapshot older than the newest revision
+};
+
+/// The input is a snapshot of a day before the index's newest history revision, and
+/// --allow-older was not given. Thrown before anything is written (exit code 5).
+class OlderSnapshotError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
 };
 
 struct IndexSummary {
@@ -43,13 +56,20 @@ struct IndexSummary {
     std::size_t bytes = 0;
     IndexChanges changes;
     std::vector<Problem> problems;
-    std::string rejects_path; ///< written when rejected > 0
-    std::string snapshot;     ///< fetched_at of the (last) input, if any
+    std::string rejects_path;           ///< written when rejected > 0
+    std::string snapshot;               ///< fetched_at of the (last) input, if any
+    std::size_t revisions_recorded = 0; ///< history revisions this run recorded
+    std::size_t snapshots_skipped = 0;  ///< history file lines already on record (replay)
+    std::string revision_date;          ///< date of the newest revision recorded, if any
 };
 
 /// Runs the whole indexing job, logging problems and progress to `log`. Throws
 /// search::InputError (exit 2), search::IndexBusyError (3), search::IndexUnavailableError or
-/// Xapian::Error (4); the index is unchanged in every one of those cases.
+/// Xapian::Error (4), OlderSnapshotError (5), std::invalid_argument for options that do not fit
+/// the inputs (64); the index is unchanged in every one of those cases.
+/// A history file given as the only input (without --upsert) is replayed one line at a time:
+/// each line is its own snapshot and revision, committed on its own; lines whose fetched_at is
+/// not newer than the newest revision are skipped (docs/history.md).
 IndexSummary run_index(const IndexOptions& options, std::ostream& log);
 
 /// The one-line summary: "read 1530, added 1530, changed 0, unchanged 0, removed 0, rejected 0".

@@ -1,5 +1,7 @@
 #include "search/facet_labels.h"
 
+#include "search/completeness.h"
+
 #include <array>
 
 namespace algreg::search {
@@ -58,6 +60,23 @@ bool is_organisation_type(std::string_view key) {
         }
     }
     return false;
+}
+
+std::string completeness_band_label(std::string_view value, bool english) {
+    for (const auto band : {CompletenessBand::oranje, CompletenessBand::geel,
+                            CompletenessBand::groen, CompletenessBand::onbekend}) {
+        if (to_string(band) == value) {
+            return generic_label(band_label(band, english ? Language::en : Language::nl));
+        }
+    }
+    return generic_label(value);
+}
+
+std::string missing_field_label(std::string_view key, bool english) {
+    if (const ScoredField* field = find_scored_field(key)) {
+        return std::string(english ? field->title_en : field->title_nl);
+    }
+    return generic_label(key);
 }
 
 std::string generic_label(std::string_view value) {

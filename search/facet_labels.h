@@ -16,6 +16,16 @@ namespace algreg::search {
 /// True when `key` is one of the 25 organisation type keys (register-model.md §4.1).
 [[nodiscard]] bool is_organisation_type(std::string_view key);
 
+/// The label of a volledigheid facet value (a CompletenessBand id): "groen" -> "Goed",
+/// "geel" -> "Redelijk", "oranje" -> "Onvoldoende", "onbekend" -> "Onbekend" in Dutch, and
+/// "Good", "Fair", "Insufficient", "Unknown" with `english`; generic_label(value) otherwise.
+[[nodiscard]] std::string completeness_band_label(std::string_view value, bool english = false);
+
+/// The label of an ontbreekt facet value (a scored field key): the field's title of standard
+/// 1.0 ("goal" -> "Doel en impact", "Goal and impact" with `english`); generic_label(value) for an
+/// unknown key.
+[[nodiscard]] std::string missing_field_label(std::string_view key, bool english = false);
+
 /// "ja" -> "Ja", "nee" -> "Nee", "onbekend" -> "Onbekend"; otherwise the value with its first
 /// letter in upper case and '_'/'-' as spaces.
 [[nodiscard]] std::string generic_label(std::string_view value);

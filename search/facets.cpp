@@ -66,7 +66,8 @@ std::string label_from_record(const Facet& f, const std::string& value, const Al
 
 bool label_needs_record(const Facet& f) {
     return f.prefix != facet::organisation_type.prefix && f.prefix != facet::legal_basis.prefix &&
-           f.prefix != facet::year.prefix;
+           f.prefix != facet::year.prefix && f.prefix != facet::completeness_band.prefix &&
+           f.prefix != facet::missing_field.prefix;
 }
 
 } // namespace
@@ -123,6 +124,10 @@ FacetIndex FacetIndex::load(const Xapian::Database& db) {
             }
             if (facet_def.prefix == facet::organisation_type.prefix) {
                 info.label = organisation_type_label(info.value);
+            } else if (facet_def.prefix == facet::completeness_band.prefix) {
+                info.label = completeness_band_label(info.value);
+            } else if (facet_def.prefix == facet::missing_field.prefix) {
+                info.label = missing_field_label(info.value);
             } else if (!label_needs_record(facet_def) || first == 0) {
                 info.label = generic_label(info.value);
             } else {
@@ -340,6 +345,17 @@ int status_order(const std::string& value) {
     return static_cast<int>(order.size());
 }
 
+/// Bands from the worst to the best, then onbekend (completeness.h CompletenessBand order).
+int band_order(const std::string& value) {
+    static constexpr std::array<std::string_view, 4> order{"oranje", "geel", "groen", "onbekend"};
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == value) {
+            return static_cast<int>(i);
+        }
+    }
+    return static_cast<int>(order.size());
+}
+
 int assessment_type_order(const std::string& type_slug) {
     for (std::size_t i = 0; i < assessment_types.size(); ++i) {
         if (slug(assessment_types[i]) == type_slug) {
@@ -371,6 +387,9 @@ void sort_for_display(const FacetIndex& index, std::size_t f,
         }
         if (def.prefix == facet::year.prefix) {
             return va.value > vb.value;
+        }
+        if (def.prefix == facet::completeness_band.prefix) {
+            return band_order(va.value) < band_order(vb.value);
         }
         if (def.prefix == facet::assessment.prefix) {
             const int ta = assessment_type_order(va.group_name);
@@ -412,7 +431,8 @@ std::vector<FacetResult> facet_results(const FacetIndex& index, const FacetSelec
             ids.begin(), ids.end(), [&](std::uint32_t id) { return counts[id] > 0; }));
         sort_for_display(index, f, counts, ids);
         const bool unlimited = limit == 0 || facets[f].prefix == facet::assessment.prefix ||
-                               facets[f].prefix == facet::status.prefix;
+                               facets[f].prefix == facet::status.prefix ||
+                               facets[f].prefix == facet::completeness_band.prefix;
         for (const auto id : ids) {
             const bool selected = selection.selected[id] != 0;
             if (unlimited || result.values.size() < limit || selected) {

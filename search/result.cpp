@@ -55,6 +55,7 @@ void to_json(json& j, const Hit& h) {
     put_if(j, "changed", h.changed);
     put_if(j, "register_url", h.register_url);
     put_if(j, "listing_only", h.listing_only);
+    put_if(j, "removed_on", h.removed_on);
 }
 
 void to_json(json& j, const Timing& t) {

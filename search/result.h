@@ -62,6 +62,9 @@ struct Hit {
     std::string changed; ///< YYYY-MM-DD
     std::string register_url;
     bool listing_only = false;
+    /// Searching the register as it was on a date (as_of): YYYY-MM-DD the entry was removed
+    /// from the register afterwards; "" for an entry still in it (and on the live register).
+    std::string removed_on;
     bool operator==(const Hit&) const = default;
 };
 

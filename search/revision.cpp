@@ -1,8 +1,10 @@
 #include "search/revision.h"
 
+#include "search/errors.h"
 #include "search/schema.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 namespace algreg::search {
@@ -48,6 +50,33 @@ std::vector<Xapian::docid> sorted_by(const Xapian::Database& db,
     return order;
 }
 
+/// The metadata_as_of_removed map of an as-of index; empty for any other index. Unreadable
+/// JSON means a broken as-of index: IndexUnavailableError.
+std::map<std::string, std::string, std::less<>> read_as_of_removed(const Xapian::Database& db) {
+    std::map<std::string, std::string, std::less<>> out;
+    const std::string text = db.get_metadata(std::string(metadata_as_of_removed));
+    if (text.empty()) {
+        return out;
+    }
+    try {
+        const auto parsed = nlohmann::json::parse(text);
+        if (parsed.is_null()) {
+            return out; // nothing removed since that date
+        }
+        if (!parsed.is_object()) {
+            throw IndexUnavailableError("the as-of index's " + std::string(metadata_as_of_removed) +
+                                        " is not a JSON object");
+        }
+        for (const auto& [id, date] : parsed.items()) {
+            out.emplace(id, date.get<std::string>());
+        }
+    } catch (const nlohmann::json::exception& e) {
+        throw IndexUnavailableError(std::string("the as-of index has unreadable metadata ") +
+                                    std::string(metadata_as_of_removed) + ": " + e.what());
+    }
+    return out;
+}
+
 } // namespace
 
 std::shared_ptr<const RevisionData> RevisionData::load(const Xapian::Database& db) {
@@ -65,6 +94,8 @@ std::shared_ptr<const RevisionData> RevisionData::load(const Xapian::Database& d
     data->by_added = sorted_by(db, data->facets.documents(), slot::added, true);
     data->by_name = sorted_by(db, data->facets.documents(), slot::name, false);
     data->by_organisation = sorted_by(db, data->facets.documents(), slot::organization, false);
+    data->history = std::make_shared<const HistoryLog>(HistoryLog::load(db));
+    data->as_of_removed = read_as_of_removed(db);
     return data;
 }
 

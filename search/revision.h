@@ -6,10 +6,12 @@
 #pragma once
 
 #include "search/facets.h"
+#include "search/history.h"
 #include "search/synonyms.h"
 #include "search/vocabulary.h"
 
 #include <future>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -40,6 +42,12 @@ struct RevisionData {
     std::vector<Xapian::docid> by_added;        ///< first registered, newest first
     std::vector<Xapian::docid> by_name;         ///< folded name
     std::vector<Xapian::docid> by_organisation; ///< folded organisation, then folded name
+    /// The register's history (history.h), read once per revision; never null (empty for an
+    /// index without history).
+    std::shared_ptr<const HistoryLog> history;
+    /// Only in an as-of index (as_of.h): id -> YYYY-MM-DD removal date of its entries that are
+    /// not in the register now (metadata_as_of_removed); empty for the live index.
+    std::map<std::string, std::string, std::less<>> as_of_removed;
 
     /// Reads it all from `db` (about 20 ms for the real register). May throw
     /// Xapian::DatabaseModifiedError when the revision goes away meanwhile.

@@ -113,11 +113,25 @@ inline constexpr Facet impactassessment{"impactassessment", "XIA", "Impactassess
 inline constexpr Facet legal_basis{"wettelijke_basis", "XLB", "Wettelijke basis", "Legal basis"};
 inline constexpr Facet year{"jaar", "XY", "Jaar van registratie", "Year registered"};
 inline constexpr Facet standard{"standaard", "XV", "Publicatiestandaard", "Publication standard"};
+/// The completeness band of search::check(): "oranje", "geel", "groen", or "onbekend" for
+/// listing-only records (completeness.h CompletenessBand).
+inline constexpr Facet completeness_band{"volledigheid", "XVB", "Volledigheid", "Completeness"};
+/// One value per scored field with weight > 0 that is known and empty (Completeness::missing):
+/// the field's 1.0 key, e.g. "goal". Unknown fields of listing-only records are not missing.
+inline constexpr Facet missing_field{"ontbreekt", "XMF", "Ontbreekt", "Missing"};
 } // namespace facet
-inline constexpr std::array<Facet, 10> facets{
-    facet::organisation, facet::organisation_type, facet::status,           facet::category,
-    facet::theme,        facet::assessment,        facet::impactassessment, facet::legal_basis,
-    facet::year,         facet::standard};
+inline constexpr std::array<Facet, 12> facets{facet::organisation,
+                                              facet::organisation_type,
+                                              facet::status,
+                                              facet::category,
+                                              facet::theme,
+                                              facet::assessment,
+                                              facet::impactassessment,
+                                              facet::legal_basis,
+                                              facet::year,
+                                              facet::standard,
+                                              facet::completeness_band,
+                                              facet::missing_field};
 
 /// Value slots: sortable strings.
 namespace slot {
@@ -146,6 +160,7 @@ inline constexpr std::array<std::string_view, 12> assessment_types{
 inline constexpr std::string_view metadata_snapshot = "algreg:snapshot";
 /// Metadata key: index layout version, bumped when terms or data change shape.
 inline constexpr std::string_view metadata_layout = "algreg:layout";
-inline constexpr std::string_view layout_version = "1";
+/// "2": the volledigheid and ontbreekt facet terms.
+inline constexpr std::string_view layout_version = "2";
 
 } // namespace algreg::search

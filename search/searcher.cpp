@@ -2,6 +2,7 @@
 
 #include "search/errors.h"
 #include "search/html_text.h"
+#include "search/open_index.h"
 #include "search/schema.h"
 #include "search/snippets.h"
 
@@ -90,18 +91,7 @@ Searcher::Searcher(const std::string& db_path, SearcherOptions options)
     if (!options_.cache) {
         options_.cache = std::make_shared<RevisionCache>();
     }
-    try {
-        db_ = Xapian::Database(db_path);
-    } catch (const Xapian::Error& e) {
-        throw IndexUnavailableError("cannot open the index at " + db_path + ": " +
-                                    e.get_description() + " (build it with `algreg index`)");
-    }
-    const std::string layout = db_.get_metadata(std::string(metadata_layout));
-    if (!layout.empty() && layout != layout_version) {
-        throw IndexUnavailableError("the index at " + db_path + " has layout " + layout +
-                                    ", this program reads layout " + std::string(layout_version) +
-                                    "; rebuild it with `algreg index`");
-    }
+    db_ = open_index(db_path);
 }
 
 void Searcher::refresh() {
@@ -390,6 +380,10 @@ Hit Searcher::make_hit(Xapian::docid docid, Highlighter& highlighter) {
     h.changed = r.changed;
     h.register_url = r.register_url;
     h.listing_only = r.listing_only;
+    if (const auto removed = data_->as_of_removed.find(r.id);
+        removed != data_->as_of_removed.end()) {
+        h.removed_on = removed->second;
+    }
 
     // Matched fields and the snippet both come from tokenising the record's text as the indexer
     // did: a field matched when it has a word the query searched for in that field.
@@ -487,6 +481,29 @@ AlgorithmRecord Searcher::find(std::string_view id) {
     return with_retry([&] {
         const auto docid = docid_of(id);
         return nlohmann::json::parse(db_.get_document(docid).get_data()).get<AlgorithmRecord>();
+    });
+}
+
+ChangesPage Searcher::changes(const ChangesRequest& request) {
+    return with_retry([&] { return changes_once(request); });
+}
+
+std::vector<EntryEvent> Searcher::history(std::string_view id) {
+    return with_retry([&] {
+        auto events = data_->history->entry_events(id);
+        if (events.empty()) {
+            (void)docid_of(id); // NotFound unless the entry is in the register
+        }
+        return events;
+    });
+}
+
+std::optional<AlgorithmRecord> Searcher::removed_record(std::string_view id) {
+    return with_retry([&]() -> std::optional<AlgorithmRecord> {
+        if (const AlgorithmRecord* r = data_->history->removed_record(id)) {
+            return *r;
+        }
+        return std::nullopt;
     });
 }
 

@@ -13,6 +13,8 @@
 #pragma once
 
 #include "search/analysis.h"
+#include "search/changes.h"
+#include "search/history.h"
 #include "search/query.h"
 #include "search/query_builder.h"
 #include "search/record.h"
@@ -22,6 +24,7 @@
 #include "search/snippets.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +84,18 @@ class Searcher {
                                                        std::string_view contains,
                                                        std::size_t limit = 50);
 
+    /// The events of the history (history.h) matching `request`, newest first, one page.
+    /// Throws BadRequest for an invalid date or unknown facet name.
+    [[nodiscard]] ChangesPage changes(const ChangesRequest& request);
+
+    /// Every event of entry `id`, oldest first, also for an entry no longer in the register.
+    /// Throws NotFound when the id never occurs in the index or its history.
+    [[nodiscard]] std::vector<EntryEvent> history(std::string_view id);
+
+    /// The last record of an entry that is no longer in the register (as it was when it was
+    /// removed), or nullopt.
+    [[nodiscard]] std::optional<AlgorithmRecord> removed_record(std::string_view id);
+
     /// The revision currently open (after picking up a newer one).
     [[nodiscard]] Xapian::rev revision();
 
@@ -101,6 +116,8 @@ class Searcher {
                   std::size_t offset, std::size_t size);
     std::string correction(const ParsedQuery& parsed, const BuiltQuery& built, bool all_words);
     Hit make_hit(Xapian::docid docid, Highlighter& highlighter);
+    /// changes() on the revision open now (changes.cpp).
+    ChangesPage changes_once(const ChangesRequest& request);
     std::shared_ptr<const AlgorithmRecord> record(Xapian::docid docid);
     Xapian::docid docid_of(std::string_view id);
 

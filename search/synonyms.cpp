@@ -4,14 +4,18 @@
 
 namespace algreg::search {
 
-SynonymTable SynonymTable::load(const Xapian::Database& db) {
+std::vector<std::pair<std::string, std::string>> synonym_pairs(const Xapian::Database& db) {
     std::vector<std::pair<std::string, std::string>> pairs;
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) {
         for (auto s = db.synonyms_begin(*k); s != db.synonyms_end(*k); ++s) {
             pairs.emplace_back(*k, *s);
         }
     }
-    return from_pairs(pairs);
+    return pairs;
+}
+
+SynonymTable SynonymTable::load(const Xapian::Database& db) {
+    return from_pairs(synonym_pairs(db));
 }
 
 SynonymTable

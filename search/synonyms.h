@@ -46,6 +46,10 @@ class SynonymTable {
     std::size_t longest_key_words_ = 1;
 };
 
+/// Every (key, value) pair of `db`'s synonym table, keys ascending.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>>
+synonym_pairs(const Xapian::Database& db);
+
 /// True when `key` is an abbreviation in this table: one word, shorter than all its values.
 [[nodiscard]] bool is_abbreviation(std::string_view key, const std::vector<std::string>& values);
 

@@ -3,6 +3,7 @@
 #include "search/errors.h"
 #include "search/facets.h"
 #include "search/schema.h"
+#include "web/history_handlers.h"
 #include "web/http_errors.h"
 #include "web/official_format.h"
 #include "web/openapi.h"
@@ -93,6 +94,18 @@ void stream_records(App& app, httplib::Response& res, const std::string& content
         });
 }
 
+/// The records of an export: every match on the live index, or with as_of= on the register as
+/// it was that day.
+std::shared_ptr<RecordStream> export_stream(App& app, const httplib::Request& req) {
+    Params params = params_of(req);
+    const auto as_of = take_as_of(params, utc_today());
+    SearchRequest request = parse_search_params(params, ParamSet::export_);
+    if (as_of) {
+        return as_of_record_stream(app, *as_of, std::move(request));
+    }
+    return std::make_shared<RecordStream>(app.searchers, std::move(request));
+}
+
 std::string record_json(const search::AlgorithmRecord& r) {
     return json(r).dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -112,7 +125,13 @@ IndexGauges index_gauges(App& app) {
 }
 
 void api_search(App& app, const httplib::Request& req, httplib::Response& res) {
-    const SearchRequest request = parse_search_params(params_of(req));
+    Params params = params_of(req);
+    const auto as_of = take_as_of(params, utc_today());
+    const SearchRequest request = parse_search_params(params);
+    if (as_of) {
+        api_search_as_of(app, req, res, request, *as_of);
+        return;
+    }
     app.searchers.with([&](search::Searcher& searcher) {
         const auto revision = searcher.revision();
         if (cache_by_revision(req, res, revision)) {
@@ -276,8 +295,7 @@ std::string export_csv_row(const search::AlgorithmRecord& r) {
 }
 
 void api_export_csv(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto stream = std::make_shared<RecordStream>(
-        app.searchers, parse_search_params(params_of(req), ParamSet::export_));
+    auto stream = export_stream(app, req);
     std::string head(utf8_bom);
     const auto& columns = export_csv_columns();
     for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -292,8 +310,7 @@ void api_export_csv(App& app, const httplib::Request& req, httplib::Response& re
 }
 
 void api_export_json(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto stream = std::make_shared<RecordStream>(
-        app.searchers, parse_search_params(params_of(req), ParamSet::export_));
+    auto stream = export_stream(app, req);
     res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.json\"");
     stream_records(
         app, res, "application/json", stream, "{\"records\":[\n",
@@ -307,8 +324,7 @@ void api_export_json(App& app, const httplib::Request& req, httplib::Response& r
 }
 
 void api_export_ndjson(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto stream = std::make_shared<RecordStream>(
-        app.searchers, parse_search_params(params_of(req), ParamSet::export_));
+    auto stream = export_stream(app, req);
     res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.ndjson\"");
     stream_records(
         app, res, "application/x-ndjson", stream, "",

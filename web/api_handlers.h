@@ -9,7 +9,8 @@
 
 namespace algreg::web {
 
-/// GET /api/v1/search: every SearchRequest field as a parameter; SearchResult as JSON.
+/// GET /api/v1/search: every SearchRequest field as a parameter; SearchResult as JSON. With
+/// as_of=YYYY-MM-DD: the register as it was on that date (history_handlers.h).
 void api_search(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/v1/entries/{id}: the normalised record with assessments and their sources.
 void api_entry(App& app, const httplib::Request& req, httplib::Response& res);

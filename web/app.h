@@ -2,6 +2,8 @@
 // No global state: handlers capture nothing else.
 #pragma once
 
+#include "search/completeness_cache.h"
+#include "web/as_of_pools.h"
 #include "web/metrics.h"
 #include "web/request_tracker.h"
 #include "web/response_cache.h"
@@ -16,6 +18,9 @@ struct App {
     Metrics& metrics;
     RequestTracker& tracker;
     ResponseCache& cache;
+    AsOfPools& as_of; ///< searchers of the register at past dates (as_of=)
+    /// Every entry's completeness, computed once per index revision and day.
+    search::CompletenessCache& completeness;
 };
 
 /// The index revision and entry count, read through a pooled searcher.

@@ -1,5 +1,6 @@
 #include "web/openapi.h"
 
+#include "search/changes.h"
 #include "search/query.h"
 #include "search/schema.h"
 #include "web/routes.h"
@@ -63,6 +64,13 @@ json search_parameters(bool paging) {
     return p;
 }
 
+json as_of_param() {
+    return query_param("as_of",
+                       "The register as it was at the end of this day (YYYY-MM-DD, not after "
+                       "today); search hits of entries removed since carry removed_on",
+                       {{"type", "string"}, {"format", "date"}});
+}
+
 json lang_param() {
     json p = path_param("lang", "Language", "NLD");
     p["schema"] = {{"type", "string"}, {"enum", {"NLD", "ENG", "FRY"}}};
@@ -91,6 +99,36 @@ json error_responses(bool official) {
     return out;
 }
 
+/// The parameters of the completeness routes (completeness_handlers.h).
+json completeness_parameters(std::string_view p) {
+    if (p.starts_with("/api/v1/entries/{id}/")) {
+        return {path_param("id", "Entry id (Algoritme-ID or template id)", "")};
+    }
+    if (p.starts_with("/api/v1/organisations/{slug}/")) {
+        return {path_param("slug", "Organisation (the organisatie facet value)", "")};
+    }
+    if (p.starts_with("/api/v1/completeness/organisations")) {
+        json sorts = json::array();
+        for (const auto* column :
+             {"name", "type", "entries", "progress", "oranje", "geel", "groen", "onbekend",
+              "errors", "warnings", "legal_basis", "assessments"}) {
+            sorts.push_back(column);
+            sorts.push_back(std::string("-") + column);
+        }
+        return {query_param("sort", "Column, '-' first for descending (default name)",
+                            {{"type", "string"}, {"enum", sorts}})};
+    }
+    json params = {query_param("organisatietype",
+                               "Organisation type key: filters the list of entries where an "
+                               "assessment is expected but not mentioned",
+                               {{"type", "string"}})};
+    if (p.ends_with(".csv")) {
+        params.push_back(query_param("table", "Which table (default counts)",
+                                     {{"type", "string"}, {"enum", {"counts", "expected"}}}));
+    }
+    return params;
+}
+
 /// Parameters, request body and the success response of one route.
 json operation(const Route& route) {
     const std::string_view p = route.path;
@@ -98,6 +136,31 @@ json operation(const Route& route) {
     json ok = json_response("OK");
     if (p == "/api/v1/search") {
         op["parameters"] = search_parameters(true);
+        op["parameters"].push_back(as_of_param());
+    } else if (p == "/api/v1/changes" || p == "/api/v1/changes.atom") {
+        json params = search_parameters(false);
+        params.push_back(query_param("since", "First day (YYYY-MM-DD, inclusive)",
+                                     {{"type", "string"}, {"format", "date"}}));
+        params.push_back(query_param("until", "Last day (YYYY-MM-DD, inclusive)",
+                                     {{"type", "string"}, {"format", "date"}}));
+        json kind = query_param(
+            "kind", "Only these kinds (repeat, or separate with commas)",
+            {{"type", "array"},
+             {"items", {{"type", "string"}, {"enum", {"toegevoegd", "gewijzigd", "verwijderd"}}}}});
+        kind["style"] = "form";
+        kind["explode"] = true;
+        params.push_back(std::move(kind));
+        if (p == "/api/v1/changes") {
+            params.push_back(query_param("page", "1-based page", integer(1, 1'000'000)));
+            params.push_back(
+                query_param("size", "Events per page", integer(1, search::max_changes_page_size)));
+        } else {
+            ok = {{"description", "Atom feed (RFC 4287) of the newest 50 events"},
+                  {"content", {{"application/atom+xml", {{"schema", {{"type", "string"}}}}}}}};
+        }
+        op["parameters"] = params;
+    } else if (p == "/api/v1/entries/{id}/history") {
+        op["parameters"] = {path_param("id", "Entry id (also of a removed entry)", "")};
     } else if (p == "/api/v1/entries/{id}") {
         op["parameters"] = {path_param("id", "Entry id (Algoritme-ID or template id)", "")};
     } else if (p == "/api/v1/entries/{id}/similar") {
@@ -122,6 +185,7 @@ json operation(const Route& route) {
         op["parameters"] = params;
     } else if (p.starts_with("/api/v1/export.")) {
         op["parameters"] = search_parameters(false);
+        op["parameters"].push_back(as_of_param());
         const std::string type = p.ends_with(".csv")    ? "text/csv"
                                  : p.ends_with(".json") ? "application/json"
                                                         : "application/x-ndjson";
@@ -148,6 +212,14 @@ json operation(const Route& route) {
         op["parameters"] = {lang_param(), filetype};
         ok = {{"description", "The official CSV (BOM, every cell quoted)"},
               {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}};
+    } else if (p.ends_with(".csv") && (p.find("completeness") != std::string_view::npos ||
+                                       p.starts_with("/api/v1/impact-assessments"))) {
+        op["parameters"] = completeness_parameters(p);
+        ok = {{"description", "CSV (UTF-8 with BOM, every field quoted)"},
+              {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}};
+    } else if (p.find("completeness") != std::string_view::npos ||
+               p.starts_with("/api/v1/impact-assessments")) {
+        op["parameters"] = completeness_parameters(p);
     } else if (p != "/api/v1/stats" && p != "/api/v1/openapi.json" && p != "/healthz" &&
                p != "/api/health" && p != "/api/algoritme/total-count" && p != "/api/v1") {
         throw std::logic_error("openapi: no description for route " + std::string(p));

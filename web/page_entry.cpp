@@ -5,6 +5,8 @@
 #include "search/html_text.h"
 #include "search/schema.h"
 #include "web/html_builder.h"
+#include "web/page_entry_completeness.h"
+#include "web/page_entry_history.h"
 #include "web/page_search.h"
 #include "web/page_url.h"
 
@@ -233,7 +235,9 @@ std::string register_link(const AlgorithmRecord& r) {
 }
 
 std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search::Hit>& similar,
-                              const PageOptions& options) {
+                              const PageOptions& options,
+                              const std::vector<search::EntryEvent>& history,
+                              const search::Completeness* completeness) {
     const Lang lang = options.lang;
     const Lang other = lang == Lang::nl ? Lang::en : Lang::nl;
     const std::string path = "/algoritme/" + url_encode(r.id);
@@ -257,6 +261,7 @@ std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search
         }
         h += "</p>";
     }
+    h += render_removed_banner(history, lang);
     h += "<ul class=\"badges\">";
     if (!r.status.empty()) {
         h += "<li class=\"badge status\">" + esc(vocabulary_label(lang, r.status)) + "</li>";
@@ -318,11 +323,17 @@ std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search
     toc(werking, "werking", Ui::section_werking);
     toc(legacy, "oud", Ui::section_legacy);
     h += "<li><a href=\"#toetsen\">" + esc(ui(lang, Ui::assessments_heading)) + "</a></li>";
+    const std::string completeness_html = render_entry_completeness(r, completeness, lang);
+    toc(completeness_html, "volledigheid", Ui::completeness_heading);
+    const std::string history_html = render_entry_history(history, d.title, lang);
+    toc(history_html, "geschiedenis", Ui::history_heading);
     h += "<li><a href=\"#vergelijkbaar\">" + esc(ui(lang, Ui::similar_heading)) + "</a></li>";
     h += "</ul></nav>";
 
     h += algemeen + verantwoord + werking + legacy;
     h += assessments_html(r, lang);
+    h += completeness_html;
+    h += history_html;
     h += "</article>";
 
     h += "<section class=\"entry-section similar\" aria-labelledby=\"vergelijkbaar\"><h2 "

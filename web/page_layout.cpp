@@ -47,6 +47,10 @@ std::string render_document(const Document& d, const PageOptions& o) {
         h += lang_code(other);
         h += "\" href=\"" + esc(d.alternate_href) + "\">\n";
     }
+    if (!d.feed_href.empty()) {
+        h += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"" + esc(d.feed_title) +
+             "\" href=\"" + esc(d.feed_href) + "\">\n";
+    }
     h += "<script src=\"" + esc(asset_url("app.js", o)) + "\" defer></script>\n";
     h += "</head>\n<body>\n";
     h += "<a class=\"skip-link\" href=\"#inhoud\">" + esc(ui(lang, Ui::skip_to_content)) + "</a>\n";
@@ -59,8 +63,14 @@ std::string render_document(const Document& d, const PageOptions& o) {
          "</span></a>\n";
     h += "<nav class=\"site-nav\" aria-label=\"" + esc(ui(lang, Ui::nav_label)) + "\"><ul>";
     h += nav_item(localised_path(lang, "/"), ui(lang, Ui::nav_search), d.nav_current == "search");
+    h += nav_item(localised_path(lang, "/wijzigingen"), ui(lang, Ui::nav_changes),
+                  d.nav_current == "changes");
     h += nav_item(localised_path(lang, "/statistieken"), ui(lang, Ui::nav_statistics),
                   d.nav_current == "statistics");
+    h += nav_item(localised_path(lang, "/volledigheid"), ui(lang, Ui::nav_completeness),
+                  d.nav_current == "completeness");
+    h += nav_item(localised_path(lang, "/impacttoetsen"), ui(lang, Ui::nav_assessments),
+                  d.nav_current == "assessments");
     h += nav_item("/api/v1/openapi.json", ui(lang, Ui::nav_api), false);
     if (!d.alternate_href.empty()) {
         h += "<li><a class=\"lang-switch\" href=\"" + esc(d.alternate_href) + "\" lang=\"";

@@ -20,10 +20,14 @@ struct PageOptions {
 struct Document {
     std::string title;          ///< plain text; the site name is appended
     std::string main_html;      ///< the contents of <main>, already escaped HTML
-    std::string nav_current;    ///< "search", "statistics" or "": marks the current nav item
+    std::string nav_current;    ///< "search", "changes", "statistics" or "": the current nav item
     std::string alternate_href; ///< this page in the other language (site-relative URL)
     std::string description;    ///< plain text for <meta name=description>; "" for none
     bool header_search = true;  ///< a compact search form in the header (not on the search page)
+    /// An Atom feed of this page's changes (site-relative URL; "" for none): announced in the
+    /// head as <link rel="alternate" type="application/atom+xml"> with `feed_title`.
+    std::string feed_href;
+    std::string feed_title;
 };
 
 /// The whole HTML document.

@@ -45,7 +45,10 @@ std::string render_organisation_page(const OrganisationView& view, const PageOpt
     search::SearchRequest everywhere;
     everywhere.filters[std::string(search::facet::organisation.name)] = {view.slug};
     h += "<p><a href=\"" + esc(page_url(lang, "/", everywhere)) + "\">" +
-         esc(ui(lang, Ui::organisation_in_search)) + "</a></p></div>";
+         esc(ui(lang, Ui::organisation_in_search)) + "</a></p>";
+    h += "<p><a href=\"" +
+         esc(localised_path(lang, "/organisatie/" + url_encode(view.slug) + "/volledigheid")) +
+         "\">" + esc(ui(lang, Ui::completeness_more)) + "</a></p></div>";
     h += render_search_layout(view.search, options, ui(lang, Ui::organisation_search_label));
     d.main_html = std::move(h);
     return render_document(d, options);

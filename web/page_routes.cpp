@@ -1,15 +1,23 @@
 #include "web/page_routes.h"
 
+#include "search/completeness_report.h"
 #include "search/errors.h"
+#include "search/facet_labels.h"
 #include "search/schema.h"
+#include "web/history_handlers.h"
 #include "web/html_builder.h"
+#include "web/page_assessments.h"
+#include "web/page_changes.h"
+#include "web/page_completeness.h"
 #include "web/page_entry.h"
+#include "web/page_entry_history.h"
 #include "web/page_organisation.h"
 #include "web/page_search.h"
 #include "web/page_static.h"
 #include "web/page_statistics.h"
 #include "web/page_url.h"
 
+#include <algorithm>
 #include <httplib.h>
 #include <map>
 #include <memory>
@@ -124,13 +132,29 @@ void guarded(Site& site, const httplib::Request& req, httplib::Response& res, F&
 void run_search(Site& site, SearchView& view) {
     search::SearchRequest request = search_request(view);
     request.facet_limit = 0; // every value: the sidebar cuts the organisation list itself
-    view.result = site.context.search(request);
+    view.result = view.as_of.empty() ? site.context.search(request)
+                                     : site.context.search_as_of(request, view.as_of);
     if (!view.org_query.empty() && site.context.facet_values &&
         view.fixed_filters.count(std::string(search::facet::organisation.name)) == 0) {
         view.org_matches =
             site.context.facet_values(request, std::string(search::facet::organisation.name),
                                       view.org_query, org_match_limit);
     }
+}
+
+/// The as_of parameter of a search page when the server can show past days and it is a real
+/// date not after today; "" otherwise (pages are lenient: the page shows the register now).
+std::string as_of_param(const Site& site, const httplib::Request& req) {
+    const std::string date = req.get_param_value("as_of");
+    if (date.empty() || !site.context.search_as_of || date > utc_today()) {
+        return {};
+    }
+    try {
+        search::check_date_parameter("as_of", date);
+    } catch (const search::BadRequest&) {
+        return {};
+    }
+    return date;
 }
 
 void search_page(Site& site, const httplib::Request& req, httplib::Response& res) {
@@ -142,8 +166,96 @@ void search_page(Site& site, const httplib::Request& req, httplib::Response& res
         SearchView view;
         view.request = query.request;
         view.org_query = query.org_query;
+        view.as_of = as_of_param(site, req);
         run_search(site, view);
         send_html(res, 200, render_search_page(view, options_for(site, lang)));
+    });
+}
+
+/// The entry's history for its page; empty without history or when it cannot be read (the
+/// page still shows, the reason is logged).
+std::vector<search::EntryEvent> entry_history(Site& site, const std::string& id) {
+    if (!site.context.history) {
+        return {};
+    }
+    try {
+        return site.context.history(id);
+    } catch (const search::NotFound&) {
+        return {};
+    } catch (const std::exception& e) {
+        if (site.context.log) {
+            site.context.log("history " + id + ": " + e.what());
+        }
+        return {};
+    }
+}
+
+/// Answers 410 with the page of an entry removed from the register; false when `id` is not
+/// one (never in the register, or no history to tell).
+bool removed_entry_page(Site& site, httplib::Response& res, Lang lang, const std::string& id) {
+    if (!site.context.changes) {
+        return false;
+    }
+    const std::vector<search::EntryEvent> events = entry_history(site, id);
+    if (events.empty() || events.back().kind != search::ChangeKind::removed) {
+        return false;
+    }
+    // Its last record: the register at the end of the day of its event before the removal
+    // (nothing changed it in between). Not when it came and went on one day.
+    if (site.context.find_as_of && events.size() >= 2 &&
+        events[events.size() - 2].date < events.back().date) {
+        try {
+            const search::AlgorithmRecord record =
+                site.context.find_as_of(id, events[events.size() - 2].date);
+            send_html(res, 410, render_entry_page(record, {}, options_for(site, lang), events));
+            return true;
+        } catch (const std::exception& e) {
+            if (site.context.log) {
+                site.context.log("last record of removed entry " + id + ": " + e.what());
+            }
+        }
+    }
+    // What the change list knew of it: its item among that day's removals.
+    search::ChangesRequest request;
+    request.since = events.back().date;
+    request.until = events.back().date;
+    request.kinds = {search::ChangeKind::removed};
+    request.page_size = search::max_changes_page_size;
+    search::ChangeItem item;
+    item.event = events.back();
+    for (std::size_t total = 1; (request.page - 1) * request.page_size < total; ++request.page) {
+        const search::ChangesPage page = site.context.changes(request);
+        total = page.total;
+        const auto found = std::find_if(page.items.begin(), page.items.end(),
+                                        [&](const auto& i) { return i.event.id == id; });
+        if (found != page.items.end()) {
+            item = *found;
+            break;
+        }
+        if (page.items.empty()) {
+            break;
+        }
+    }
+    send_html(res, 410, render_removed_entry_page(item, events, options_for(site, lang)));
+    return true;
+}
+
+void changes_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string& path) {
+        if (!site.context.changes) {
+            not_found_page(site, res, lang, path, std::string(ui(lang, Ui::not_found_text)));
+            return;
+        }
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        ChangesView view;
+        view.query = parse_changes_query(params_of(req));
+        view.page = site.context.changes(view.query.request);
+        view.filters = changes_filter_view(view.query);
+        view.as_of_links = static_cast<bool>(site.context.search_as_of);
+        run_search(site, view.filters); // the sidebar's facet values
+        send_html(res, 200, render_changes_page(view, options_for(site, lang)));
     });
 }
 
@@ -161,7 +273,9 @@ void entry_page(Site& site, const httplib::Request& req, httplib::Response& res)
         try {
             record = site.context.find(id);
         } catch (const search::NotFound&) {
-            not_found_page(site, res, lang, path, ui(lang, Ui::entry_not_found, {id}));
+            if (!removed_entry_page(site, res, lang, id)) {
+                not_found_page(site, res, lang, path, ui(lang, Ui::entry_not_found, {id}));
+            }
             return;
         }
         std::vector<search::Hit> similar;
@@ -174,7 +288,14 @@ void entry_page(Site& site, const httplib::Request& req, httplib::Response& res)
                 }
             }
         }
-        send_html(res, 200, render_entry_page(record, similar, options_for(site, lang)));
+        std::shared_ptr<const search::CompletenessData> completeness;
+        if (site.context.completeness) {
+            completeness = site.context.completeness();
+        }
+        send_html(res, 200,
+                  render_entry_page(record, similar, options_for(site, lang),
+                                    entry_history(site, id),
+                                    completeness ? completeness->find(record.id) : nullptr));
     });
 }
 
@@ -245,6 +366,82 @@ void statistics_page(Site& site, const httplib::Request& req, httplib::Response&
     });
 }
 
+/// The completeness data, or a 404 page when the server has none (returns nullptr then).
+std::shared_ptr<const search::CompletenessData>
+completeness_or_404(Site& site, httplib::Response& res, Lang lang, const std::string& path) {
+    if (!site.context.completeness) {
+        not_found_page(site, res, lang, path, std::string(ui(lang, Ui::not_found_text)));
+        return nullptr;
+    }
+    return site.context.completeness();
+}
+
+void completeness_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string& path) {
+        search::OrganisationSort sort;
+        if (req.has_param("sort")) {
+            const auto parsed = search::parse_organisation_sort(req.get_param_value("sort"));
+            if (!parsed) {
+                throw search::BadRequest("sort",
+                                         "onbekende kolom '" + req.get_param_value("sort") + "'");
+            }
+            sort = *parsed;
+        }
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        const auto data = completeness_or_404(site, res, lang, path);
+        if (!data) {
+            return;
+        }
+        send_html(
+            res, 200,
+            render_completeness_page(search::organisation_rows(data->records, data->results, sort),
+                                     sort, options_for(site, lang)));
+    });
+}
+
+void organisation_completeness_page(Site& site, const httplib::Request& req,
+                                    httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string& path) {
+        const std::string slug = req.matches[1];
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        const auto data = completeness_or_404(site, res, lang, path);
+        if (!data) {
+            return;
+        }
+        const auto report = search::organisation_report(data->records, data->results, slug);
+        if (!report) {
+            not_found_page(site, res, lang, path, ui(lang, Ui::organisation_not_found, {slug}));
+            return;
+        }
+        send_html(res, 200,
+                  render_organisation_completeness_page(*report, options_for(site, lang)));
+    });
+}
+
+void assessments_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string& path) {
+        const std::string type =
+            req.has_param("organisatietype") ? req.get_param_value("organisatietype") : "";
+        if (!type.empty() && type != "onbekend" && !search::is_organisation_type(type)) {
+            throw search::BadRequest("organisatietype", "onbekend type organisatie '" + type + "'");
+        }
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        const auto data = completeness_or_404(site, res, lang, path);
+        if (!data) {
+            return;
+        }
+        send_html(res, 200,
+                  render_assessments_page(search::assessment_view(data->records, data->results),
+                                          type, options_for(site, lang)));
+    });
+}
+
 void static_file(Site& site, const httplib::Request& req, httplib::Response& res) {
     const std::string name = req.matches[1];
     const StaticFile* file = site.files.find(name);
@@ -292,9 +489,25 @@ void register_page_routes(httplib::Server& server, PageContext context) {
                [site](const httplib::Request& req, httplib::Response& res) {
                    entry_page(*site, req, res);
                });
+    server.Get(R"(/(?:en/)?volledigheid/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   completeness_page(*site, req, res);
+               });
+    server.Get(R"(/(?:en/)?organisatie/([^/]+)/volledigheid/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   organisation_completeness_page(*site, req, res);
+               });
+    server.Get(R"(/(?:en/)?impacttoetsen/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   assessments_page(*site, req, res);
+               });
     server.Get(R"(/(?:en/)?organisatie/([^/]+)/?)",
                [site](const httplib::Request& req, httplib::Response& res) {
                    organisation_page(*site, req, res);
+               });
+    server.Get(R"(/(?:en/)?wijzigingen/?)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   changes_page(*site, req, res);
                });
     server.Get(R"(/(?:en/)?statistieken/?)",
                [site](const httplib::Request& req, httplib::Response& res) {

@@ -3,15 +3,23 @@
 //   GET /                       search (home)          GET /en/                 the same, English
 //   GET /algoritme/{id}         one entry              GET /en/algoritme/{id}
 //   GET /organisatie/{slug}     one organisation       GET /en/organisatie/{slug}
+//   GET /wijzigingen            changes (history)      GET /en/wijzigingen
 //   GET /statistieken           charts                 GET /en/statistieken
+//   GET /volledigheid           completeness per organisation (?sort=)
+//   GET /organisatie/{slug}/volledigheid   one organisation's completeness
+//   GET /impacttoetsen          DPIA/IAMA view (?organisatietype=)
 //   GET /static/{file}          web/static, from memory (ETag; immutable when ?v= matches)
 //
 // Pages are text/html under a strict Content-Security-Policy (only our own script, style and
 // images; no inline code), with an ETag on the index revision and the asset version. Errors
-// are HTML pages too (404 for an unknown entry or organisation, 503 when the index is not
+// are HTML pages too (404 for an unknown entry or organisation, 410 for an entry that was
+// removed from the register (its page with the history), 503 when the index is not
 // available, 500 otherwise); page handlers never throw.
 #pragma once
 
+#include "search/changes.h"
+#include "search/completeness_cache.h"
+#include "search/history.h"
 #include "search/query.h"
 #include "search/record.h"
 #include "search/result.h"
@@ -43,6 +51,28 @@ struct PageContext {
                                                   const std::string& facet, const std::string& text,
                                                   std::size_t limit)>
         facet_values;
+    /// Searcher::changes (optional: without it /wijzigingen is a 404 and entries no longer in
+    /// the register are a plain 404).
+    std::function<search::ChangesPage(const search::ChangesRequest&)> changes;
+    /// Searcher::history (optional): the entry's events, oldest first; throws search::NotFound
+    /// for an id the index and its history never had. Entry pages show it as "Geschiedenis";
+    /// with `changes` it also gives removed entries their page (410, "Verwijderd uit het
+    /// register op …").
+    std::function<std::vector<search::EntryEvent>(const std::string& id)> history;
+    /// Searcher::find on the register as it was at the end of `date` (YYYY-MM-DD; optional):
+    /// a removed entry's page shows its last record under the removal banner. Without it that
+    /// page has only what the change list knew (name, organisation).
+    std::function<search::AlgorithmRecord(const std::string& id, const std::string& date)>
+        find_as_of;
+    /// Searcher::search on the register as it was at the end of `date` (optional): the search
+    /// page with as_of=YYYY-MM-DD, linked from the changes page's days.
+    std::function<search::SearchResult(const search::SearchRequest& request,
+                                       const std::string& date)>
+        search_as_of;
+    /// Every entry's completeness for the index revision served (optional: without it the
+    /// completeness pages are a 404 and the entry page checks its record itself). May throw
+    /// search::IndexUnavailableError.
+    std::function<std::shared_ptr<const search::CompletenessData>()> completeness;
     /// Searcher::revision (optional): pages get an ETag from it and statistics are cached per
     /// revision. Without it pages are not cached.
     std::function<std::uint64_t()> revision;

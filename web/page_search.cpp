@@ -3,6 +3,7 @@
 #include "search/analysis.h"
 #include "search/facet_labels.h"
 #include "search/schema.h"
+#include "web/changes_url.h"
 #include "web/html_builder.h"
 #include "web/page_url.h"
 
@@ -19,8 +20,8 @@ using search::SearchRequest;
 /// Facets shown at once, in this order; the others go under "Meer filters".
 constexpr std::array<std::string_view, 6> main_facets{
     "status", "categorie", "impacttoets", "organisatietype", "organisatie", "thema"};
-constexpr std::array<std::string_view, 4> more_facets{"jaar", "impactassessment",
-                                                      "wettelijke_basis", "standaard"};
+constexpr std::array<std::string_view, 6> more_facets{
+    "jaar", "impactassessment", "wettelijke_basis", "standaard", "volledigheid", "ontbreekt"};
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -53,6 +54,21 @@ std::string id_part(std::string_view text) {
     return out;
 }
 
+/// A link of `view`: page_url() plus what the view keeps beyond the search (as_of,
+/// kept_params), so that paging, chips and filters stay on the same day and period.
+std::string view_url(const SearchView& view, Lang lang, const SearchRequest& request,
+                     std::string_view org_query = {}) {
+    std::string url = page_url(lang, view.path, request, org_query);
+    std::string kept = view.kept_params;
+    if (!view.as_of.empty()) {
+        kept += (kept.empty() ? "as_of=" : "&as_of=") + url_encode(view.as_of);
+    }
+    if (!kept.empty()) {
+        url += (url.find('?') == std::string::npos ? "?" : "&") + kept;
+    }
+    return url;
+}
+
 bool is_selected(const SearchRequest& request, const std::string& facet, const std::string& v) {
     const auto it = request.filters.find(facet);
     return it != request.filters.end() && it->second.count(v) > 0;
@@ -64,9 +80,11 @@ std::string checkbox(const SearchView& view, Lang lang, const std::string& facet
     const bool checked = value.selected || is_selected(view.request, facet, value.value);
     std::string h = "<li><input type=\"checkbox\" id=\"" + id + "\" name=\"" + esc(facet) +
                     "\" value=\"" + esc(value.value) + "\"" + (checked ? " checked" : "") + ">";
-    h += "<label for=\"" + id + "\"><span class=\"facet-value\">" + esc(label) +
-         "</span> <span class=\"count\">" + format_count(value.count, lang) +
-         "</span></label></li>";
+    h += "<label for=\"" + id + "\"><span class=\"facet-value\">" + esc(label) + "</span>";
+    if (view.facet_counts) {
+        h += " <span class=\"count\">" + format_count(value.count, lang) + "</span>";
+    }
+    h += "</label></li>";
     return h;
 }
 
@@ -245,7 +263,7 @@ std::string active_filters(const SearchView& view, Lang lang) {
         }
         for (const auto& value : it->second) {
             const auto href =
-                page_url(lang, view.path, with_filter_toggled(view.request, it->first, value));
+                view_url(view, lang, with_filter_toggled(view.request, it->first, value));
             h += "<li><a class=\"chip\" href=\"" + esc(href) + "\" data-nav><span>" +
                  esc(chip_label(view, lang, it->first, value)) +
                  "</span><span class=\"visually-hidden\"> (" + esc(ui(lang, Ui::filter_remove)) +
@@ -253,7 +271,7 @@ std::string active_filters(const SearchView& view, Lang lang) {
         }
     }
     h += "<li><a class=\"clear-all\" href=\"" +
-         esc(page_url(lang, view.path, without_filters(view.request))) + "\" data-nav>" +
+         esc(view_url(view, lang, without_filters(view.request))) + "\" data-nav>" +
          esc(ui(lang, Ui::filters_clear)) + "</a></li></ul></div>";
     return h;
 }
@@ -267,7 +285,7 @@ std::string sidebar(const SearchView& view, Lang lang) {
     h += "<div data-region=\"facets\" id=\"facets\">";
     if (has_filters(view.request)) {
         h += "<p class=\"clear-filters\"><a href=\"" +
-             esc(page_url(lang, view.path, without_filters(view.request))) + "\" data-nav>" +
+             esc(view_url(view, lang, without_filters(view.request))) + "\" data-nav>" +
              esc(ui(lang, Ui::filters_clear)) + "</a></p>";
     }
     for (const auto name : main_facets) {
@@ -303,8 +321,8 @@ std::string result_messages(const SearchView& view, Lang lang) {
         fixed.text = r.did_you_mean;
         fixed.page = 1;
         h += "<p class=\"notice did-you-mean\">" + esc(ui(lang, Ui::did_you_mean)) +
-             ": <a href=\"" + esc(page_url(lang, view.path, fixed)) + "\" data-nav" +
-             data_lang(lang) + ">" + esc(r.did_you_mean) + "</a>?</p>";
+             ": <a href=\"" + esc(view_url(view, lang, fixed)) + "\" data-nav" + data_lang(lang) +
+             ">" + esc(r.did_you_mean) + "</a>?</p>";
     }
     if (r.syntax_fallback) {
         h += "<p class=\"notice\">" + esc(ui(lang, Ui::syntax_fallback, {r.syntax_error})) + "</p>";
@@ -366,10 +384,25 @@ std::string toolbar(const SearchView& view, Lang lang) {
             scope.filters[facet].insert(values.begin(), values.end());
         }
         h += "<p class=\"export\"><span>" + esc(ui(lang, Ui::export_label)) + ":</span> ";
-        h += "<a class=\"button-link\" href=\"" + esc(export_url("csv", scope)) + "\" download>" +
+        // The register of that day, when the page shows one (the export takes as_of too).
+        const std::string as_of = view.as_of.empty() ? "" : "as_of=" + url_encode(view.as_of);
+        auto export_link = [&](std::string_view format) {
+            std::string url = export_url(format, scope);
+            return as_of.empty() ? url
+                                 : url + (url.find('?') == std::string::npos ? "?" : "&") + as_of;
+        };
+        h += "<a class=\"button-link\" href=\"" + esc(export_link("csv")) + "\" download>" +
              esc(ui(lang, Ui::export_csv)) + "</a> ";
-        h += "<a class=\"button-link\" href=\"" + esc(export_url("json", scope)) + "\" download>" +
+        h += "<a class=\"button-link\" href=\"" + esc(export_link("json")) + "\" download>" +
              esc(ui(lang, Ui::export_json)) + "</a></p>";
+    }
+    {
+        SearchRequest scope = view.request; // the feed follows the page's own filters too
+        for (const auto& [facet, values] : view.fixed_filters) {
+            scope.filters[facet].insert(values.begin(), values.end());
+        }
+        h += "<p class=\"feed\"><a class=\"feed-link\" href=\"" + esc(feed_url(scope)) + "\">" +
+             esc(ui(lang, Ui::feed_search)) + "</a></p>";
     }
     h += "</div>";
     return h;
@@ -387,8 +420,8 @@ std::string pagination(const SearchView& view, Lang lang) {
     auto link = [&](std::size_t page, const std::string& text, const std::string& cls,
                     const std::string& rel) {
         return "<a class=\"" + cls + "\" href=\"" +
-               esc(page_url(lang, view.path, with_page(view.request, page), view.org_query)) +
-               "\"" + (rel.empty() ? "" : " rel=\"" + rel + "\"") + " data-nav>" + text + "</a>";
+               esc(view_url(view, lang, with_page(view.request, page), view.org_query)) + "\"" +
+               (rel.empty() ? "" : " rel=\"" + rel + "\"") + " data-nav>" + text + "</a>";
     };
     std::string h =
         "<nav class=\"pagination\" aria-label=\"" + esc(ui(lang, Ui::pagination_label)) + "\"><ul>";
@@ -417,12 +450,12 @@ std::string pagination(const SearchView& view, Lang lang) {
         }
         if (p == current) {
             h += "<li><a class=\"page current\" aria-current=\"page\" href=\"" +
-                 esc(page_url(lang, view.path, with_page(view.request, p), view.org_query)) +
+                 esc(view_url(view, lang, with_page(view.request, p), view.org_query)) +
                  "\" aria-label=\"" + esc(ui(lang, Ui::page_current, {std::to_string(p)})) + "\">" +
                  std::to_string(p) + "</a></li>";
         } else {
             h += "<li><a class=\"page\" href=\"" +
-                 esc(page_url(lang, view.path, with_page(view.request, p), view.org_query)) +
+                 esc(view_url(view, lang, with_page(view.request, p), view.org_query)) +
                  "\" aria-label=\"" + esc(ui(lang, Ui::page_number, {std::to_string(p)})) +
                  "\" data-nav>" + std::to_string(p) + "</a></li>";
         }
@@ -503,6 +536,10 @@ std::string_view state_class(std::string_view state) {
     return "unknown";
 }
 
+std::string render_filter_sidebar(const SearchView& view, Lang lang) {
+    return sidebar(view, lang);
+}
+
 std::string render_hits(const std::vector<search::Hit>& hits, Lang lang, int heading_level,
                         std::size_t first_rank) {
     const std::string hn = "h" + std::to_string(std::clamp(heading_level, 2, 6));
@@ -537,6 +574,10 @@ std::string render_hits(const std::vector<search::Hit>& hits, Lang lang, int hea
             h += "<p class=\"snippet\"" + data_lang(lang) + ">" + hit.snippet_html + "</p>";
         }
         h += "<ul class=\"badges\">";
+        if (!hit.removed_on.empty()) {
+            h += badge("kind kind-removed",
+                       ui(lang, Ui::card_removed_on, {format_date(hit.removed_on, lang)}));
+        }
         if (!hit.status.empty()) {
             h += badge(status_class(hit.status), vocabulary_label(lang, hit.status));
         }
@@ -584,6 +625,9 @@ std::string render_search_layout(const SearchView& view, const PageOptions& opti
         h += "<input type=\"hidden\" name=\"size\" value=\"" +
              std::to_string(view.request.page_size) + "\">";
     }
+    if (!view.as_of.empty()) {
+        h += "<input type=\"hidden\" name=\"as_of\" value=\"" + esc(view.as_of) + "\">";
+    }
     h += "</div>";
     h +=
         "<p id=\"live-status\" class=\"visually-hidden\" role=\"status\" aria-live=\"polite\"></p>";
@@ -604,9 +648,19 @@ std::string render_search_page(const SearchView& view, const PageOptions& option
     d.nav_current = "search";
     d.header_search = false;
     d.description = std::string(ui(lang, Ui::site_tagline));
-    d.alternate_href = page_url(other, view.path, view.request, view.org_query);
+    d.alternate_href = view_url(view, other, view.request, view.org_query);
+    d.feed_href = feed_url(view.request);
+    d.feed_title = std::string(ui(lang, Ui::feed_title));
     std::string h = "<div class=\"page-intro\"><h1>" + esc(ui(lang, Ui::search_heading)) +
                     "</h1><p class=\"lead\">" + esc(ui(lang, Ui::search_intro)) + "</p></div>";
+    if (!view.as_of.empty()) {
+        SearchRequest now = view.request;
+        now.page = 1;
+        h += "<p class=\"notice as-of\"><strong>" +
+             esc(ui(lang, Ui::as_of_notice, {format_date(view.as_of, lang)})) +
+             "</strong> <a href=\"" + esc(page_url(lang, view.path, now, view.org_query)) + "\">" +
+             esc(ui(lang, Ui::as_of_now)) + "</a></p>";
+    }
     h += render_search_layout(view, options, ui(lang, Ui::search_label));
     d.main_html = std::move(h);
     return render_document(d, options);

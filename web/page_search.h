@@ -25,6 +25,16 @@ struct SearchView {
     /// Filters the page itself applies (the organisation page: organisatie=<slug>): searched
     /// and exported, but not offered in the sidebar, not shown as chips and not in page URLs.
     std::map<std::string, std::set<std::string>> fixed_filters;
+    /// Show the number of entries next to each filter value. Off where those counts are not
+    /// what the page lists (the changes page lists events, the counts are of entries now).
+    bool facet_counts = true;
+    /// Parameters of the page beyond the search ("since=…&kind=…", encoded, without '?') that
+    /// the sidebar's own links keep.
+    std::string kept_params;
+    /// YYYY-MM-DD (valid) when the page shows the register as it was at the end of that day
+    /// (as_of=): a notice says so, links, the form and the export keep it, and cards of entries
+    /// removed since carry the date of their removal.
+    std::string as_of;
 };
 
 /// Organisations listed in the sidebar before the user searches the list.
@@ -37,6 +47,10 @@ inline constexpr std::size_t sidebar_organisations = 12;
 /// the query box.
 [[nodiscard]] std::string render_search_layout(const SearchView& view, const PageOptions& options,
                                                std::string_view search_label);
+
+/// The filter sidebar (facets, organisation list, apply button): a <section> for inside a GET
+/// form whose action is view.path. The changes page uses it too.
+[[nodiscard]] std::string render_filter_sidebar(const SearchView& view, Lang lang);
 
 /// Result cards as an ordered list; headings at `heading_level` (2..6).
 [[nodiscard]] std::string render_hits(const std::vector<search::Hit>& hits, Lang lang,

@@ -20,6 +20,86 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::nav_search, "Zoeken", "Search"},
     {Ui::nav_statistics, "Statistieken", "Statistics"},
     {Ui::nav_api, "API", "API"},
+    // The history of the register: the "Wijzigingen" page, entry histories, feed links.
+    {Ui::nav_changes, "Wijzigingen", "Changes"},
+    {Ui::changes_title, "Wijzigingen", "Changes"},
+    {Ui::changes_heading, "Wijzigingen in het register", "Changes in the register"},
+    {Ui::changes_intro,
+     "Welke algoritmes er per dag in het register bijkwamen, veranderden of verdwenen, en wat er "
+     "precies veranderde.",
+     "Which algorithms were added to the register, changed or removed each day, and what exactly "
+     "changed."},
+    {Ui::changes_explain,
+     "Een wijziging is elk verschil in wat het register over een algoritme zegt tussen twee "
+     "opeenvolgende opnames van het register; hoe en waar wij de gegevens inlazen telt niet mee.",
+     "A change is any difference in what the register says about an algorithm between two "
+     "consecutive snapshots of the register; how and where we read the data does not count."},
+    {Ui::changes_search_label, "Zoek in de gewijzigde algoritmes", "Search the changed algorithms"},
+    {Ui::changes_period, "Periode", "Period"},
+    {Ui::changes_since, "Vanaf", "From"},
+    {Ui::changes_until, "Tot en met", "Up to and including"},
+    {Ui::changes_kind, "Soort wijziging", "Kind of change"},
+    {Ui::changes_apply, "Toon wijzigingen", "Show changes"},
+    {Ui::changes_count_one, "1 wijziging", "1 change"},
+    {Ui::changes_count, "{0} wijzigingen", "{0} changes"},
+    {Ui::changes_day_counts, "{0} op deze pagina", "{0} on this page"},
+    {Ui::changes_register_day,
+     "In het hele register: {0} toegevoegd, {1} gewijzigd, {2} verwijderd.",
+     "In the whole register: {0} added, {1} changed, {2} removed."},
+    {Ui::changes_none, "Geen wijzigingen in deze periode", "No changes in this period"},
+    {Ui::changes_none_hint,
+     "Kies een langere periode, een andere soort wijziging of minder filters. De laatste opname "
+     "van het register is van {0}.",
+     "Choose a longer period, another kind of change or fewer filters. The latest snapshot of the "
+     "register is of {0}."},
+    {Ui::changes_no_history,
+     "Deze index heeft nog geen geschiedenis: die ontstaat zodra het register opnieuw wordt "
+     "ingelezen.",
+     "This index has no history yet: it starts when the register is read in again."},
+    {Ui::changes_bad_date, "‘{0}’ is geen datum voor ‘{1}’ (gebruik JJJJ-MM-DD) en is genegeerd.",
+     "‘{0}’ is not a date for ‘{1}’ (use YYYY-MM-DD) and was ignored."},
+    {Ui::changes_bad_range,
+     "De periode begint na het einde ({0} is later dan {1}); de datums zijn omgewisseld.",
+     "The period starts after it ends ({0} is later than {1}); the dates were swapped."},
+    {Ui::changes_page_of, "Pagina {0} van {1}", "Page {0} of {1}"},
+    {Ui::changes_fields_one, "1 veld gewijzigd", "1 field changed"},
+    {Ui::changes_fields, "{0} velden gewijzigd", "{0} fields changed"},
+    {Ui::feed_changes, "Volg deze wijzigingen (Atom-feed)", "Follow these changes (Atom feed)"},
+    {Ui::feed_search, "Volg deze zoekopdracht (Atom-feed)", "Follow this search (Atom feed)"},
+    {Ui::feed_title, "Wijzigingen bij deze zoekopdracht (Atom-feed)",
+     "Changes matching this search (Atom feed)"},
+    {Ui::kind_added, "toegevoegd", "added"},
+    {Ui::kind_changed, "gewijzigd", "changed"},
+    {Ui::kind_removed, "verwijderd", "removed"},
+    {Ui::diff_field, "Veld", "Field"},
+    {Ui::diff_before, "Was", "Before"},
+    {Ui::diff_after, "Wordt", "After"},
+    {Ui::diff_caption, "Gewijzigde velden van {0} op {1}", "Changed fields of {0} on {1}"},
+    {Ui::diff_empty, "(leeg)", "(empty)"},
+    {Ui::diff_show_all, "Toon de hele tekst", "Show the whole text"},
+    {Ui::diff_field_assessments, "Stand van de impacttoetsen", "State of the impact assessments"},
+    {Ui::diff_field_impactassessment, "Impactassessment (volgens de lijst)",
+     "Impact assessment (according to the listing)"},
+    {Ui::diff_field_changed, "Datum van de gepubliceerde versie", "Date of the published version"},
+    {Ui::history_heading, "Geschiedenis", "History"},
+    {Ui::history_intro,
+     "Wat er in het register aan dit algoritme veranderde, nieuwste eerst, sinds wij het volgen "
+     "({0}).",
+     "What changed about this algorithm in the register, newest first, since we follow it "
+     "({0})."},
+    {Ui::history_unchanged, "Staat sinds de eerste opname in het register ongewijzigd.",
+     "Unchanged since it was first recorded in the register."},
+    {Ui::removed_banner, "Verwijderd uit het register op {0}.",
+     "Removed from the register on {0}."},
+    {Ui::removed_explain,
+     "Dit algoritme staat niet meer in het register. Hieronder staat wat er het laatst over "
+     "bekend was en de geschiedenis.",
+     "This algorithm is no longer in the register. Below is what was last known about it and its "
+     "history."},
+    {Ui::as_of_notice, "Het register zoals het was op {0}.", "The register as it was on {0}."},
+    {Ui::as_of_now, "Naar het register van nu", "To the register now"},
+    {Ui::as_of_day_link, "Het register op deze dag", "The register on this day"},
+    {Ui::card_removed_on, "verwijderd op {0}", "removed on {0}"},
     {Ui::switch_language, "English", "Nederlands"},
     {Ui::switch_language_hint, "Deze pagina in het Engels", "This page in Dutch"},
     {Ui::footer_source,
@@ -183,6 +263,115 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::chart_total, "Totaal", "Total"},
     {Ui::chart_entries, "Algoritmes", "Algorithms"},
     {Ui::chart_no_category, "Geen categorie", "No category"},
+    {Ui::nav_completeness, "Volledigheid", "Completeness"},
+    {Ui::nav_assessments, "Impacttoetsen", "Impact assessments"},
+    {Ui::completeness_heading, "Volledigheid", "Completeness"},
+    {Ui::completeness_score, "{0} van {1} punten ({2}%)", "{0} of {1} points ({2}%)"},
+    {Ui::completeness_score_label, "Score", "Score"},
+    {Ui::completeness_band_label, "Beoordeling", "Rating"},
+    {Ui::completeness_scored_against,
+     "Volgens de officiële weging van publicatiestandaard 1.0: elk ingevuld veld telt met zijn "
+     "gewicht, samen maximaal 140 punten. Onder 60% is onvoldoende, vanaf 85% goed.",
+     "By the official weights of publication standard 1.0: every filled field counts with its "
+     "weight, 140 points in all. Below 60% is insufficient, from 85% good."},
+    {Ui::completeness_not_computable,
+     "Niet te controleren: van dit algoritme zijn alleen de lijstgegevens bekend (naam, "
+     "organisatie, status, doel en wettelijke basis), dus de officiële score is niet te berekenen. "
+     "Over die velden: {0} van {1} punten.",
+     "Cannot be checked: only the listing data of this algorithm is known (name, organisation, "
+     "status, goal and legal basis), so the official score cannot be computed. Over those fields: "
+     "{0} of {1} points."},
+    {Ui::completeness_missing, "Ontbreekt", "Missing"},
+    {Ui::completeness_findings, "Bevindingen", "Findings"},
+    {Ui::completeness_findings_none, "Geen bevindingen.", "No findings."},
+    {Ui::completeness_errors, "Fouten", "Errors"},
+    {Ui::completeness_warnings, "Waarschuwingen", "Warnings"},
+    {Ui::completeness_infos, "Opmerkingen", "Remarks"},
+    {Ui::completeness_not_checked, "Niet gecontroleerd", "Not checked"},
+    {Ui::completeness_more, "Volledigheid van alle algoritmes van deze organisatie",
+     "Completeness of all algorithms of this organisation"},
+    {Ui::completeness_title, "Volledigheid per organisatie", "Completeness by organisation"},
+    {Ui::completeness_intro,
+     "Hoe volledig zijn de registraties? Per organisatie het aantal algoritmes, de gemiddelde "
+     "score volgens de officiële weging en hoeveel registraties fouten of waarschuwingen hebben. "
+     "Klik op een kolomkop om te sorteren.",
+     "How complete are the entries? Per organisation the number of algorithms, the mean score by "
+     "the official weights, and how many entries have errors or warnings. Select a column heading "
+     "to sort."},
+    {Ui::completeness_listing_note,
+     "Van algoritmes die alleen uit de openbare lijst bekend zijn, is de score niet te berekenen: "
+     "die tellen als ‘onbekend’.",
+     "For algorithms known only from the public listing the score cannot be computed: they count "
+     "as ‘unknown’."},
+    {Ui::completeness_table_caption, "Organisaties, gesorteerd op {0}",
+     "Organisations, sorted by {0}"},
+    {Ui::completeness_sort_ascending, "oplopend", "ascending"},
+    {Ui::completeness_sort_descending, "aflopend", "descending"},
+    {Ui::completeness_sort_hint, "Sorteer op {0}", "Sort by {0}"},
+    {Ui::col_organisation, "Organisatie", "Organisation"},
+    {Ui::col_type, "Type", "Type"},
+    {Ui::col_entries, "Algoritmes", "Algorithms"},
+    {Ui::col_progress, "Gemiddelde score", "Mean score"},
+    {Ui::col_errors, "Met fouten", "With errors"},
+    {Ui::col_warnings, "Met waarschuwingen", "With warnings"},
+    {Ui::col_legal_basis, "Zonder wettelijke basis", "Without legal basis"},
+    {Ui::col_assessments, "Toets verwacht, niet vermeld", "Assessment expected, not mentioned"},
+    {Ui::downloads_label, "Downloaden", "Download"},
+    {Ui::download_json, "JSON", "JSON"},
+    {Ui::download_csv, "CSV", "CSV"},
+    {Ui::org_completeness_title, "Volledigheid van {0}", "Completeness of {0}"},
+    {Ui::org_completeness_summary, "{0} algoritmes; gemiddelde score {1}, mediaan {2}.",
+     "{0} algorithms; mean score {1}, median {2}."},
+    {Ui::org_completeness_summary_unknown,
+     "{0} algoritmes; alleen lijstgegevens bekend, geen score te berekenen.",
+     "{0} algorithms; only listing data known, no score can be computed."},
+    {Ui::org_completeness_back, "Alle algoritmes van {0}", "All algorithms of {0}"},
+    {Ui::org_completeness_all, "Alle organisaties", "All organisations"},
+    {Ui::fields_heading, "Ingevulde velden", "Fields filled"},
+    {Ui::fields_intro,
+     "Per veld van publicatiestandaard 1.0: hoeveel van de {0} algoritmes het invullen.",
+     "Per field of publication standard 1.0: how many of the {0} algorithms fill it."},
+    {Ui::col_field, "Veld", "Field"},
+    {Ui::col_weight, "Gewicht", "Weight"},
+    {Ui::col_filled, "Ingevuld", "Filled"},
+    {Ui::col_empty, "Leeg", "Empty"},
+    {Ui::col_unknown, "Onbekend", "Unknown"},
+    {Ui::col_share, "Aandeel ingevuld", "Share filled"},
+    {Ui::rules_heading, "Bevindingen per regel", "Findings by rule"},
+    {Ui::col_rule, "Regel", "Rule"},
+    {Ui::col_severity, "Ernst", "Severity"},
+    {Ui::entries_heading, "Score per algoritme", "Score per algorithm"},
+    {Ui::col_name, "Naam", "Name"},
+    {Ui::col_score, "Score", "Score"},
+    {Ui::col_band, "Beoordeling", "Rating"},
+    {Ui::assess_title, "Impacttoetsen: DPIA, IAMA en andere",
+     "Impact assessments: DPIA, IAMA and others"},
+    {Ui::assess_intro,
+     "Per soort impacttoets: bij hoeveel algoritmes die is uitgevoerd, niet uitgevoerd, met "
+     "onbekende uitkomst vermeld, of helemaal niet vermeld. Daaronder de algoritmes waarvoor de "
+     "regels een DPIA of IAMA verwachten die de registratie niet noemt.",
+     "Per kind of impact assessment: for how many algorithms it was done, not done, mentioned with "
+     "an unknown outcome, or not mentioned at all. Below, the algorithms for which the rules "
+     "expect a DPIA or IAMA that the entry does not mention."},
+    {Ui::assess_total, "{0}: alle {1} algoritmes", "{0}: all {1} algorithms"},
+    {Ui::assess_by_org_type, "{0} per type organisatie", "{0} by organisation type"},
+    {Ui::assess_by_category, "{0} per publicatiecategorie", "{0} by publication category"},
+    {Ui::assess_not_mentioned, "niet vermeld", "not mentioned"},
+    {Ui::assess_expected_heading, "Verwacht maar niet vermeld", "Expected but not mentioned"},
+    {Ui::assess_expected_intro,
+     "Een DPIA wordt verwacht bij impactvolle algoritmes en hoog-risico AI-systemen, een IAMA (of "
+     "FRIA) bij hoog-risico AI-systemen. Deze registraties vermelden de verwachte toets niet, ook "
+     "niet als ‘niet uitgevoerd’.",
+     "A DPIA is expected for impactful algorithms and high-risk AI systems, an IAMA (or FRIA) for "
+     "high-risk AI systems. These entries do not mention the expected assessment, not even as ‘not "
+     "done’."},
+    {Ui::assess_expected_count, "{0} algoritmes", "{0} algorithms"},
+    {Ui::assess_expected_none, "Geen algoritmes in deze lijst.", "No algorithms in this list."},
+    {Ui::assess_filter_all, "Alle typen", "All types"},
+    {Ui::assess_filter_button, "Toon", "Show"},
+    {Ui::col_expected, "Verwacht", "Expected"},
+    {Ui::col_category, "Publicatiecategorie", "Publication category"},
+    {Ui::col_status, "Status", "Status"},
     {Ui::value_unknown, "Onbekend", "Unknown"},
     {Ui::value_yes, "Ja", "Yes"},
     {Ui::value_no, "Nee", "No"},
@@ -338,6 +527,12 @@ std::string value_label(Lang lang, std::string_view facet, std::string_view valu
                         std::string_view dutch_label) {
     if (lang == Lang::nl || facet == search::facet::organisation.name) {
         return std::string(dutch_label);
+    }
+    if (facet == search::facet::completeness_band.name) {
+        return search::completeness_band_label(value, true);
+    }
+    if (facet == search::facet::missing_field.name) {
+        return search::missing_field_label(value, true);
     }
     if (facet == search::facet::assessment.name) {
         // "<type>-<state>": the type stays, the state is translated.

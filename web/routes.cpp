@@ -1,6 +1,8 @@
 #include "web/routes.h"
 
 #include "web/api_handlers.h"
+#include "web/completeness_handlers.h"
+#include "web/history_handlers.h"
 #include "web/http_errors.h"
 #include "web/official_handlers.h"
 
@@ -13,9 +15,38 @@ namespace algreg::web {
 namespace {
 
 // Path segments: "[^/]+" never matches '/', so "../" tricks cannot reach another route.
-constexpr std::array<Route, 20> table{{
+constexpr std::array<Route, 30> table{{
     {"GET", "/api/v1/search", "/api/v1/search", "Search with facets, paging and sorting", Api::ours,
      api_search},
+    {"GET", "/api/v1/changes", "/api/v1/changes",
+     "Added, changed and removed entries matching a search, newest first", Api::ours, api_changes},
+    {"GET", "/api/v1/changes\\.atom", "/api/v1/changes.atom",
+     "Atom feed of the added, changed and removed entries matching a search", Api::ours,
+     api_changes_atom},
+    {"GET", "/api/v1/entries/([^/]+)/history", "/api/v1/entries/{id}/history",
+     "Every recorded change of one entry, also of a removed one", Api::ours, api_entry_history},
+    {"GET", "/api/v1/entries/([^/]+)/completeness", "/api/v1/entries/{id}/completeness",
+     "Completeness of one entry: official score, band and findings", Api::ours,
+     api_entry_completeness},
+    {"GET", "/api/v1/completeness/organisations", "/api/v1/completeness/organisations",
+     "Completeness per organisation, one row each, sortable", Api::ours,
+     api_completeness_organisations},
+    {"GET", "/api/v1/completeness/organisations\\.csv", "/api/v1/completeness/organisations.csv",
+     "Completeness per organisation as CSV", Api::ours, api_completeness_organisations_csv},
+    {"GET", "/api/v1/organisations/([^/]+)/completeness",
+     "/api/v1/organisations/{slug}/completeness",
+     "One organisation: per field how many entries fill it, per rule the entries that break it",
+     Api::ours, api_organisation_completeness},
+    {"GET", "/api/v1/organisations/([^/]+)/completeness\\.csv",
+     "/api/v1/organisations/{slug}/completeness.csv",
+     "One organisation's field and rule counts as CSV", Api::ours,
+     api_organisation_completeness_csv},
+    {"GET", "/api/v1/impact-assessments", "/api/v1/impact-assessments",
+     "DPIA/IAMA view: states per assessment type by organisation type and publication category, "
+     "and the entries where one is expected but not mentioned",
+     Api::ours, api_impact_assessments},
+    {"GET", "/api/v1/impact-assessments\\.csv", "/api/v1/impact-assessments.csv",
+     "DPIA/IAMA view as CSV (table=counts or expected)", Api::ours, api_impact_assessments_csv},
     {"GET", "/api/v1/entries/([^/]+)/similar", "/api/v1/entries/{id}/similar",
      "Entries most like one entry", Api::ours, api_similar},
     {"GET", "/api/v1/entries/([^/]+)", "/api/v1/entries/{id}",

@@ -4,6 +4,7 @@
 #include "web/access_log.h"
 #include "web/api_handlers.h"
 #include "web/app.h"
+#include "web/completeness_handlers.h"
 #include "web/http_errors.h"
 #include "web/page_routes.h"
 #include "web/routes.h"
@@ -40,17 +41,23 @@ class HttpServer : public httplib::Server {
 } // namespace
 
 struct Server::State {
-    explicit State(ServerConfig c)
+    State(ServerConfig c, search::AsOfIndexProvider provider)
         : config(std::move(c)),
           searchers(config.index_path,
                     std::chrono::duration<double>(config.search_time_limit).count()),
-          cache(config.cache_bytes), app{config, searchers, metrics, tracker, cache} {}
+          cache(config.cache_bytes),
+          as_of(std::move(provider),
+                std::chrono::duration<double>(config.search_time_limit).count()),
+          completeness(config.index_path), app{config, searchers, metrics,     tracker,
+                                               cache,  as_of,     completeness} {}
 
     ServerConfig config;
     SearcherPool searchers;
     Metrics metrics;
     RequestTracker tracker;
     ResponseCache cache;
+    AsOfPools as_of;
+    search::CompletenessCache completeness;
     App app;
     HttpServer http;
     int port = 0;
@@ -76,6 +83,21 @@ PageContext page_context(App& app) {
         return pool.with(
             [&](search::Searcher& s) { return s.facet_values(r, facet, text, limit); });
     };
+    c.changes = [&pool](const search::ChangesRequest& r) {
+        return pool.with([&](search::Searcher& s) { return s.changes(r); });
+    };
+    c.history = [&pool](const std::string& id) {
+        return pool.with([&](search::Searcher& s) { return s.history(id); });
+    };
+    if (app.as_of.available()) {
+        c.find_as_of = [&app](const std::string& id, const std::string& date) {
+            return app.as_of.with(date, [&](search::Searcher& s) { return s.find(id); });
+        };
+        c.search_as_of = [&app](const search::SearchRequest& r, const std::string& date) {
+            return app.as_of.with(date, [&](search::Searcher& s) { return s.search(r); });
+        };
+    }
+    c.completeness = [&app] { return completeness_data(app); };
     c.revision = [&pool]() -> std::uint64_t {
         return pool.with([](search::Searcher& s) { return s.revision(); });
     };
@@ -130,7 +152,8 @@ void configure(httplib::Server& http, App& app) {
 
 } // namespace
 
-Server::Server(ServerConfig config) : state_(std::make_unique<State>(std::move(config))) {
+Server::Server(ServerConfig config, search::AsOfIndexProvider as_of)
+    : state_(std::make_unique<State>(std::move(config), std::move(as_of))) {
     configure(state_->http, state_->app);
 }
 
@@ -173,7 +196,7 @@ const ServerConfig& Server::config() const {
     return state_->config;
 }
 
-int serve(const ServerConfig& config) {
+int serve(const ServerConfig& config, search::AsOfIndexProvider as_of) {
     // Fail early, with the reason, when the index cannot be opened.
     try {
         search::Searcher probe(config.index_path);
@@ -193,7 +216,7 @@ int serve(const ServerConfig& config) {
     sigset_t previous;
     pthread_sigmask(SIG_BLOCK, &signals, &previous);
 
-    Server server(config);
+    Server server(config, std::move(as_of));
     int port = 0;
     try {
         port = server.bind();

@@ -3,6 +3,7 @@
 // runs one until SIGINT or SIGTERM.
 #pragma once
 
+#include "search/as_of.h"
 #include "web/server_config.h"
 
 #include <memory>
@@ -11,8 +12,9 @@ namespace algreg::web {
 
 class Server {
   public:
-    /// Configures everything; opens nothing and binds nothing yet.
-    explicit Server(ServerConfig config);
+    /// Configures everything; opens nothing and binds nothing yet. Without `as_of` (the
+    /// indexer's as-of index builder, given by main()), requests for as_of= answer 503.
+    explicit Server(ServerConfig config, search::AsOfIndexProvider as_of = {});
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
     ~Server();
@@ -43,6 +45,6 @@ inline constexpr int cannot_bind = 5;
 /// Runs a Server until SIGINT or SIGTERM (waited for by a thread this function owns, which
 /// calls stop(); signals are blocked in every other thread). Checks that the index opens first.
 /// Prints "algreg: serving <index> on http://host:port" to stderr. Returns a serve_exit code.
-int serve(const ServerConfig& config);
+int serve(const ServerConfig& config, search::AsOfIndexProvider as_of = {});
 
 } // namespace algreg::web

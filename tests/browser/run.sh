@@ -40,9 +40,12 @@ fi
 export ALGREG_BIN
 echo "run.sh: using $ALGREG_BIN"
 
-# One index for every test file (each file starts its own server on it).
+# One index for every test file (each file starts its own server on it): first the register's
+# history replayed (38 daily revisions up to the 2026-08-08 listing, for the changes pages),
+# then the bundled register with the templates, the hostile entry and the assessments.
 work="$(mktemp -d "${TMPDIR:-/tmp}/algreg-browser.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
+"$ALGREG_BIN" index "$repo/fixtures/register-history.jsonl" --db "$work/index" --quiet
 "$ALGREG_BIN" index \
     "$repo/fixtures/register-2026-08-08.json" \
     "$repo/fixtures/register-v1.0-templates.json" \

@@ -237,3 +237,44 @@ TEST_CASE("the algreg index command: exit codes") {
     CHECK(run_cli("index --bogus x") == 64);
     CHECK(run_cli("index --help") == 0);
 }
+
+TEST_CASE("an index of an older layout is rewritten entry by entry, not skipped as unchanged") {
+    // A user upgrading algreg runs `algreg index` on the index they have: every entry must get
+    // the terms of the new layout (e.g. the completeness facets), and its history must stay.
+    TempDir dir;
+    const std::string db = (dir.path() / "idx").string();
+    const std::string listing = fixture("register-2026-08-08.json");
+    REQUIRE(index({listing}, db).changes.added.size() == 1530);
+    const std::string band_prefix(facet::completeness_band.prefix);
+    {
+        Xapian::WritableDatabase w(db);
+        w.set_metadata(std::string(algreg::search::metadata_layout), "1");
+        // What a layout-1 index lacked: the completeness facet terms.
+        for (auto t = w.allterms_begin(band_prefix); t != w.allterms_end(band_prefix); ++t) {
+            std::vector<Xapian::docid> docs(w.postlist_begin(*t), w.postlist_end(*t));
+            for (const auto docid : docs) {
+                auto doc = w.get_document(docid);
+                doc.remove_term(*t);
+                w.replace_document(docid, doc);
+            }
+        }
+        w.commit();
+    }
+    {
+        Xapian::Database before(db);
+        REQUIRE(before.allterms_begin(band_prefix) == before.allterms_end(band_prefix));
+    }
+    const auto again = index({listing}, db);
+    CHECK(again.changes.changed.empty());
+    CHECK(again.changes.rewritten.size() == 1530);
+    Xapian::Database after(db);
+    CHECK(after.get_metadata(std::string(algreg::search::metadata_layout)) ==
+          algreg::search::layout_version);
+    Xapian::doccount with_band = 0;
+    for (auto t = after.allterms_begin(band_prefix); t != after.allterms_end(band_prefix); ++t) {
+        with_band += t.get_termfreq();
+    }
+    CHECK(with_band == 1530);
+    // And a third run changes nothing again.
+    CHECK(index({listing}, db).changes.rewritten.empty());
+}

@@ -12,6 +12,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +41,12 @@ export function algregBinary() {
 }
 
 export function buildIndex(bin, dir) {
+  // The history first (one revision per day, for the changes pages), then the register.
+  const history = spawnSync(bin, ['index', join(repo, 'fixtures/register-history.jsonl'),
+    '--db', dir, '--quiet'], { encoding: 'utf8' });
+  if (history.status !== 0) {
+    throw new Error(`algreg index (history) failed (${history.status}): ${history.stderr}`);
+  }
   const args = ['index',
     join(repo, 'fixtures/register-2026-08-08.json'),
     join(repo, 'fixtures/register-v1.0-templates.json'),
@@ -164,4 +172,28 @@ export async function newPage(browser, base, options = {}) {
 export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, name + '.png'), fullPage: true });
+}
+
+/// One server and one browser for a test file: registers node:test before/after hooks and
+/// returns an object whose `server` and `browser` are set before the first test runs.
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
+}
+
+/// What every page must be after a test: no console or page errors (except messages matching
+/// one of `allowed`), no request outside our own origin, no dialog (an injected script).
+export function assertClean(page, allowed = []) {
+  const problems = page.problems.filter((p) => !allowed.some((re) => re.test(p)));
+  assert.deepEqual(problems, [], 'console or page errors');
+  assert.deepEqual(page.external, [], 'requests outside our own origin');
+  assert.deepEqual(page.dialogs, [], 'dialogs (injected script?)');
 }

@@ -2,22 +2,11 @@
 // languages, on a desktop and a phone, with no serious or critical violation; the skip link,
 // visible focus and keyboard use; screenshots of every page on a phone.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { axeViolations, serious } from '../lib/axe.js';
-import { hostileId, launchBrowser, newPage, screenshot, startServer } from '../lib/harness.js';
+import { hostileId, newPage, screenshot, useServerAndBrowser } from '../lib/harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const pages = [
   ['home', '/'],
@@ -33,6 +22,20 @@ const pages = [
   ['en-entry', '/en/algoritme/bm-dataprotector'],
   ['en-statistics', '/en/statistieken'],
   ['not-found', '/algoritme/00000000'],
+  ['changes', '/wijzigingen'],
+  ['changes-day', '/wijzigingen?since=2026-06-19&until=2026-06-19'],
+  ['changes-none', '/wijzigingen?since=2026-07-01&until=2026-07-01&kind=verwijderd'],
+  ['entry-removed', '/algoritme/59917797'],
+  ['en-changes', '/en/wijzigingen?kind=verwijderd'],
+  ['en-entry-removed', '/en/algoritme/59917797'],
+  ['search-as-of', '/?as_of=2026-06-23&q=herregistratie'],
+  ['completeness', '/volledigheid'],
+  ['completeness-sorted', '/volledigheid?sort=-progress'],
+  ['organisation-completeness', '/organisatie/gemeente-utrecht/volledigheid'],
+  ['assessments', '/impacttoetsen'],
+  ['en-completeness', '/en/volledigheid?sort=-entries'],
+  ['en-organisation-completeness', '/en/organisatie/gemeente-utrecht/volledigheid'],
+  ['en-assessments', '/en/impacttoetsen?organisatietype=gemeente'],
 ];
 
 const phone = { width: 390, height: 844 };
@@ -41,8 +44,8 @@ describe('accessibility', () => {
   for (const [name, path] of pages) {
     it(`axe: ${name} (${path}) has no serious or critical violations`, async (t) => {
       for (const viewport of [undefined, phone]) {
-        const page = await newPage(browser, server.base, { viewport });
-        await page.goto(server.base + path);
+        const page = await newPage(env.browser, env.server.base, { viewport });
+        await page.goto(env.server.base + path);
         // Open every disclosure, so that axe sees the tables too.
         await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
         const violations = await axeViolations(page);
@@ -63,8 +66,8 @@ describe('accessibility', () => {
   }
 
   it('axe: the suggestion listbox while open', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/');
     await page.locator('#q').pressSequentially('utrech', { delay: 40 });
     await page.locator('#q-suggestions').waitFor({ state: 'visible' });
     await page.keyboard.press('ArrowDown');
@@ -74,8 +77,8 @@ describe('accessibility', () => {
   });
 
   it('the skip link is the first stop and moves focus to main', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/algoritme/bm-dataprotector');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/algoritme/bm-dataprotector');
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => ({
       cls: document.activeElement.className,
@@ -90,8 +93,8 @@ describe('accessibility', () => {
   });
 
   it('every focusable control shows a visible focus indicator', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/?q=parkeren');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/?q=parkeren');
     const seen = new Set();
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press('Tab');
@@ -114,8 +117,8 @@ describe('accessibility', () => {
   });
 
   it('facets work from the keyboard alone', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/?q=parkeren');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/?q=parkeren');
     await page.locator('#f-status-buiten_gebruik').focus();
     await page.keyboard.press('Space');
     await page.waitForFunction(() => /^2 algoritmes/.test(document.getElementById('result-count').textContent.trim()));

@@ -1,20 +1,9 @@
 // The site without JavaScript: plain GET forms and links do everything the script does.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, startServer } from '../lib/harness.js';
+import { describe, it } from 'node:test';
+import { newPage, screenshot, useServerAndBrowser } from '../lib/harness.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 async function count(page) {
   return (await page.locator('#result-count').textContent()).trim();
@@ -22,8 +11,8 @@ async function count(page) {
 
 describe('without JavaScript', () => {
   it('searches, filters, sorts, pages and exports with forms and links', async () => {
-    const page = await newPage(browser, server.base, { javaScriptEnabled: false });
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base, { javaScriptEnabled: false });
+    await page.goto(env.server.base + '/');
     assert.equal(await page.getAttribute('html', 'class'), null, 'no script ran');
     assert.ok(await page.locator('.apply-filters').isVisible());
     assert.ok(await page.locator('.sort-apply').isVisible());
@@ -56,8 +45,8 @@ describe('without JavaScript', () => {
   });
 
   it('searches the organisation list with its own button', async () => {
-    const page = await newPage(browser, server.base, { javaScriptEnabled: false });
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base, { javaScriptEnabled: false });
+    await page.goto(env.server.base + '/');
     await page.fill('#org_q', 'utrecht');
     await Promise.all([page.waitForURL(/org_q=utrecht/), page.click('.org-search button')]);
     assert.ok(await page.locator('#f-organisatie-provincie-utrecht').isVisible());
@@ -69,8 +58,8 @@ describe('without JavaScript', () => {
   });
 
   it('"Bedoelde u" links to the suggested search; a query that finds nothing is corrected', async () => {
-    const page = await newPage(browser, server.base, { javaScriptEnabled: false });
-    await page.goto(server.base + '/?q=parkeerren');
+    const page = await newPage(env.browser, env.server.base, { javaScriptEnabled: false });
+    await page.goto(env.server.base + '/?q=parkeerren');
     const suggestion = page.locator('.did-you-mean a');
     assert.equal(await suggestion.count(), 1);
     assert.match(await page.locator('.did-you-mean').textContent(), /^Bedoelde u: \S+\?$/);
@@ -79,7 +68,7 @@ describe('without JavaScript', () => {
     assert.equal(await page.locator('#q').inputValue(), wanted);
     assert.ok(await page.locator('.cards > li').count() > 0);
 
-    await page.goto(server.base + '/?q=kentekn');
+    await page.goto(env.server.base + '/?q=kentekn');
     assert.match(await page.locator('.notice').first().textContent(),
       /^Niets gevonden voor ‘kentekn’\. Hieronder de resultaten voor ‘kenteken’\.$/);
     assert.ok(await page.locator('.cards > li').count() > 0);
@@ -88,13 +77,13 @@ describe('without JavaScript', () => {
   });
 
   it('shows entries, organisations and statistics fully', async () => {
-    const page = await newPage(browser, server.base, { javaScriptEnabled: false });
-    await page.goto(server.base + '/algoritme/bm-dataprotector');
+    const page = await newPage(env.browser, env.server.base, { javaScriptEnabled: false });
+    await page.goto(env.server.base + '/algoritme/bm-dataprotector');
     assert.ok(await page.locator('h2', { hasText: 'Verantwoord gebruik' }).isVisible());
-    await page.goto(server.base + '/organisatie/gemeente-utrecht?status=in_gebruik');
+    await page.goto(env.server.base + '/organisatie/gemeente-utrecht?status=in_gebruik');
     assert.equal(await page.locator('h1').textContent(), 'Gemeente Utrecht');
     assert.equal(await page.locator('#f-status-in_gebruik').isChecked(), true);
-    await page.goto(server.base + '/statistieken');
+    await page.goto(env.server.base + '/statistieken');
     assert.equal(await page.locator('svg[role="img"]').count(), 7);
     await page.context().close();
   });

@@ -2,27 +2,12 @@
 // type, facets without reload with their counts changing, chips, pagination, the organisation
 // list search and the export buttons.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, startServer } from '../lib/harness.js';
+import { describe, it } from 'node:test';
+import { assertClean, newPage, screenshot, useServerAndBrowser } from '../lib/harness.js';
 
-let server;
-let browser;
+const env = useServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function clean(page) {
-  assert.deepEqual(page.problems, [], 'console or page errors');
-  assert.deepEqual(page.external, [], 'requests outside our own origin');
-  assert.deepEqual(page.dialogs, [], 'dialogs (injected script?)');
-}
+const clean = (page) => assertClean(page);
 
 async function countText(page) {
   return (await page.locator('#result-count').textContent()).trim();
@@ -34,8 +19,8 @@ async function facetCount(page, id) {
 
 describe('search page with JavaScript', () => {
   it('shows the home page: every entry, facets with counts, no external requests', async () => {
-    const page = await newPage(browser, server.base);
-    const response = await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base);
+    const response = await page.goto(env.server.base + '/');
     assert.equal(response.status(), 200);
     const csp = response.headers()['content-security-policy'];
     assert.match(csp, /default-src 'none'/);
@@ -53,8 +38,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('suggests while typing; arrow keys move through the listbox; Escape closes it', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/');
     await page.locator('#q').pressSequentially('utrech', { delay: 40 });
     const listbox = page.locator('#q-suggestions');
     await listbox.waitFor({ state: 'visible' });
@@ -83,8 +68,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('choosing a title suggestion opens the entry', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/');
     await page.locator('#q').pressSequentially('snelle id', { delay: 40 });
     const option = page.locator('#q-suggestions [role="option"]', { hasText: 'Snelle ID lijn' });
     await option.first().waitFor();
@@ -96,8 +81,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('updates the results as you type, without a page load', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/');
     await page.evaluate(() => { window.__sameDocument = true; });
     await page.locator('#q').pressSequentially('parkeren', { delay: 30 });
     await page.waitForFunction(() => /^37 algoritmes/.test(document.getElementById('result-count').textContent.trim()));
@@ -114,8 +99,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('applies facets without reload: counts change, chips remove them, back works', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/?q=parkeren');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/?q=parkeren');
     await page.evaluate(() => { window.__sameDocument = true; });
     const gemeenteBefore = await facetCount(page, 'f-organisatietype-gemeente');
     assert.equal(gemeenteBefore, 37);
@@ -150,8 +135,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('sorts and pages without reload, moving focus to the results', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/?q=parkeren');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/?q=parkeren');
     await page.selectOption('#sort', 'name');
     await page.waitForURL(/sort=name/);
     const names = await page.locator('.card-title').allTextContents();
@@ -167,8 +152,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('searches the organisation list', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/');
     assert.equal(await page.locator('#org-values input[type="checkbox"]').count(), 12);
     await page.locator('#org_q').pressSequentially('utrecht', { delay: 30 });
     await page.waitForFunction(() => document.querySelector('#f-organisatie-provincie-utrecht') !== null);
@@ -180,8 +165,8 @@ describe('search page with JavaScript', () => {
   });
 
   it('exports the current results as CSV and JSON', async () => {
-    const page = await newPage(browser, server.base);
-    await page.goto(server.base + '/?q=parkeren&status=in_gebruik');
+    const page = await newPage(env.browser, env.server.base);
+    await page.goto(env.server.base + '/?q=parkeren&status=in_gebruik');
     const csvLink = page.locator('.export a', { hasText: 'CSV' });
     assert.equal(await csvLink.getAttribute('href'), '/api/v1/export.csv?q=parkeren&status=in_gebruik');
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
@@ -193,7 +178,7 @@ describe('search page with JavaScript', () => {
     assert.match(lines[0], /^name,organization,/);
     assert.ok(csv.includes('Kentekencamerahandhaving scanauto parkeren'));
     const jsonHref = await page.locator('.export a', { hasText: 'JSON' }).getAttribute('href');
-    const response = await page.request.get(server.base + jsonHref);
+    const response = await page.request.get(env.server.base + jsonHref);
     assert.equal(response.status(), 200);
     const body = await response.json();
     const records = Array.isArray(body) ? body : (body.records || body.entries || body.algoritmes || []);

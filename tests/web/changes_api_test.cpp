@@ -1,0 +1,254 @@
+// The history endpoints on a real server over the real history (an index replayed from
+// fixtures/register-history.jsonl): /api/v1/changes, /api/v1/changes.atom (validated by
+// libxml2, atom_validation.h), /api/v1/entries/{id}/history and as_of= on /api/v1/search.
+// Known events: 59917797 "Selectiemodel BIG herregistratie" (CIBG) was removed on 2026-06-24
+// and registered again as 53819778 the same day.
+#include "indexer/as_of_index.h"
+#include "tests/support/history_index.h"
+#include "tests/web/atom_validation.h"
+#include "web/server.h"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* removed_id = "59917797";
+constexpr const char* registered_again_id = "53819778";
+
+/// A server over the history index, with or without an as-of provider; stopped on destruction.
+class HistoryServer {
+  public:
+    explicit HistoryServer(algreg::search::AsOfIndexProvider as_of = {})
+        : server_(config(), std::move(as_of)) {
+        port_ = server_.bind();
+        thread_ = std::thread([this] { server_.run(); });
+        while (!server_.is_running()) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    }
+    HistoryServer(const HistoryServer&) = delete;
+    HistoryServer& operator=(const HistoryServer&) = delete;
+    ~HistoryServer() {
+        server_.stop();
+        thread_.join();
+    }
+    [[nodiscard]] httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(30, 0);
+        return c;
+    }
+    [[nodiscard]] int port() const { return port_; }
+
+  private:
+    static algreg::web::ServerConfig config() {
+        algreg::web::ServerConfig c;
+        c.host = "127.0.0.1";
+        c.port = 0;
+        c.index_path = algreg::testing::history_index_path();
+        c.access_log = false;
+        c.threads = 8;
+        return c;
+    }
+    algreg::web::Server server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+json get_json(httplib::Client& cli, const std::string& target, int expected_status = 200) {
+    const auto res = cli.Get(target);
+    REQUIRE_MESSAGE(res, target);
+    CHECK_MESSAGE(res->status == expected_status, target, " ", res->body);
+    return json::parse(res->body);
+}
+
+std::string error_parameter(httplib::Client& cli, const std::string& target) {
+    const json body = get_json(cli, target, 400);
+    return body.at("error").value("parameter", "");
+}
+
+std::set<std::string> item_ids(const json& page) {
+    std::set<std::string> ids;
+    for (const auto& item : page.at("items")) {
+        ids.insert(item.at("id").get<std::string>());
+    }
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("GET /api/v1/changes: a range, kinds and filters") {
+    HistoryServer server;
+    auto cli = server.client();
+    const json removed =
+        get_json(cli, "/api/v1/changes?since=2026-06-24&until=2026-06-24&kind=verwijderd");
+    CHECK(removed.at("total") == 1);
+    CHECK(item_ids(removed) == std::set<std::string>{removed_id});
+    CHECK(removed.at("items").at(0).at("in_register") == false);
+    CHECK(removed.at("items").at(0).at("name") == "Selectiemodel BIG herregistratie");
+
+    // A filter the removed entry matched keeps it, beside the entry registered again.
+    const json cibg = get_json(cli, "/api/v1/changes?since=2026-06-24&until=2026-06-24&"
+                                    "organisatie=cibg&kind=verwijderd,toegevoegd");
+    CHECK(item_ids(cibg) == std::set<std::string>{removed_id, registered_again_id});
+    // Repeated kind parameters work like a comma list.
+    const json repeated = get_json(cli, "/api/v1/changes?since=2026-06-24&until=2026-06-24&"
+                                        "organisatie=cibg&kind=verwijderd&kind=toegevoegd");
+    CHECK(repeated.at("items") == cibg.at("items"));
+    // Text, as on /api/v1/search.
+    const json text = get_json(cli, "/api/v1/changes?q=herregistratie&until=2026-06-30");
+    CHECK(item_ids(text).contains(removed_id));
+    CHECK(get_json(cli, "/api/v1/changes?q=herregistratie&organisatie=cibg&status=ontwikkeling")
+              .at("total") == 0);
+
+    // Paging.
+    const json page =
+        get_json(cli, "/api/v1/changes?since=2026-06-19&until=2026-06-19&size=10&page=3");
+    CHECK(page.at("total") == 27);
+    CHECK(page.at("items").size() == 7);
+    CHECK(page.at("page") == 3);
+}
+
+TEST_CASE("GET /api/v1/changes: bad parameters are 400s naming the parameter") {
+    HistoryServer server;
+    auto cli = server.client();
+    CHECK(error_parameter(cli, "/api/v1/changes?since=2026-13-01") == "since");
+    CHECK(error_parameter(cli, "/api/v1/changes?until=yesterday") == "until");
+    CHECK(error_parameter(cli, "/api/v1/changes?since=2026-06-25&until=2026-06-24") == "until");
+    CHECK(error_parameter(cli, "/api/v1/changes?kind=verdwenen") == "kind");
+    CHECK(error_parameter(cli, "/api/v1/changes?size=501") == "size");
+    CHECK(error_parameter(cli, "/api/v1/changes?page=0") == "page");
+    CHECK(error_parameter(cli, "/api/v1/changes?kleur=blauw") == "kleur");
+}
+
+TEST_CASE("GET /api/v1/changes revalidates by ETag like the other API answers") {
+    HistoryServer server;
+    auto cli = server.client();
+    const auto first = cli.Get("/api/v1/changes?kind=verwijderd");
+    REQUIRE(first);
+    const std::string etag = first->get_header_value("ETag");
+    REQUIRE_FALSE(etag.empty());
+    const auto again = cli.Get("/api/v1/changes?kind=verwijderd", {{"If-None-Match", etag}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+}
+
+TEST_CASE("GET /api/v1/entries/{id}/history: a changed entry, the removed one, an unknown id") {
+    HistoryServer server;
+    auto cli = server.client();
+    const json renamed = get_json(cli, "/api/v1/entries/12535125/history");
+    CHECK(renamed.at("entry").at("in_register") == true);
+    CHECK(renamed.at("entry").at("organisation") ==
+          "Stichting Bureau Informatiediensten Nederland");
+    const auto& events = renamed.at("events");
+    REQUIRE(events.size() >= 2);
+    CHECK(events.front().at("kind") == "toegevoegd");
+    bool renamed_on_19th = false;
+    for (const auto& e : events) {
+        renamed_on_19th =
+            renamed_on_19th || (e.at("date") == "2026-06-19" && e.at("kind") == "gewijzigd");
+    }
+    CHECK(renamed_on_19th);
+
+    const json removed = get_json(cli, std::string("/api/v1/entries/") + removed_id + "/history");
+    CHECK(removed.at("entry").at("in_register") == false);
+    CHECK(removed.at("entry").at("removed_on") == "2026-06-24");
+    CHECK(removed.at("entry").at("name") == "Selectiemodel BIG herregistratie");
+    CHECK(removed.at("events").back().at("kind") == "verwijderd");
+
+    const json unknown = get_json(cli, "/api/v1/entries/00000000/history", 404);
+    CHECK(unknown.at("error").at("code") == "not_found");
+}
+
+TEST_CASE("GET /api/v1/changes.atom: a valid Atom feed of a search's changes") {
+    HistoryServer server;
+    auto cli = server.client();
+    const std::string target = "/api/v1/changes.atom?organisatie=cibg&kind=verwijderd";
+    const auto res = cli.Get(target);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    const algreg::testing::AtomDocument doc(res->body);
+    REQUIRE(doc.ok());
+    CHECK(algreg::testing::atom_problems(doc).empty());
+    const std::string site = "http://127.0.0.1:" + std::to_string(server.port());
+    CHECK(doc.texts("a:link[@rel='self']/@href") == std::vector<std::string>{site + target});
+    CHECK(doc.texts("a:link[@rel='alternate']/@href") ==
+          std::vector<std::string>{site + "/wijzigingen?organisatie=cibg&kind=verwijderd"});
+    CHECK(doc.texts("a:entry/a:title") ==
+          std::vector<std::string>{"Verwijderd: Selectiemodel BIG herregistratie"});
+    CHECK(doc.texts("a:entry/a:updated") == std::vector<std::string>{"2026-06-24T07:23:39Z"});
+    CHECK(doc.texts("a:entry/a:author/a:name") == std::vector<std::string>{"CIBG"});
+    CHECK(doc.texts("a:title").front().find("cibg") != std::string::npos);
+
+    // The whole register's feed: the newest 50 events, all valid.
+    const auto all = cli.Get("/api/v1/changes.atom");
+    REQUIRE(all);
+    const algreg::testing::AtomDocument all_doc(all->body);
+    CHECK(algreg::testing::atom_problems(all_doc).empty());
+    CHECK(all_doc.nodes("a:entry").size() == 50);
+    CHECK(all_doc.texts("a:updated").front().starts_with("2026-08-08T"));
+
+    CHECK(cli.Get("/api/v1/changes.atom?since=gisteren")->status == 400);
+}
+
+TEST_CASE("as_of without an as-of provider is a 503 that says why") {
+    HistoryServer server;
+    auto cli = server.client();
+    const json body = get_json(cli, "/api/v1/search?q=herregistratie&as_of=2026-06-20", 503);
+    CHECK(body.at("error").at("message").get<std::string>().find("as_of") != std::string::npos);
+    CHECK(get_json(cli, "/api/v1/export.json?as_of=2026-06-20", 503).contains("error"));
+    // Validation comes first.
+    CHECK(error_parameter(cli, "/api/v1/search?as_of=2026-02-30") == "as_of");
+}
+
+TEST_CASE("as_of: the register as it was, removed entries found and marked, later ones absent") {
+    HistoryServer server(
+        algreg::indexer::as_of_index_provider(algreg::testing::history_index_path()));
+    auto cli = server.client();
+    auto hits_by_id = [](const json& result) {
+        std::map<std::string, json> hits;
+        for (const auto& hit : result.at("hits")) {
+            hits[hit.at("id").get<std::string>()] = hit;
+        }
+        return hits;
+    };
+    const json before = get_json(cli, "/api/v1/search?q=herregistratie&as_of=2026-06-20");
+    CHECK(before.at("as_of") == "2026-06-20");
+    auto hits = hits_by_id(before);
+    REQUIRE(hits.contains(removed_id));
+    CHECK(hits[removed_id].at("removed_on") == "2026-06-24");
+    CHECK_FALSE(hits.contains(registered_again_id)); // registered on 2026-06-24
+
+    // The live register: the entry registered again, not the removed one, and no removed_on.
+    const json now = get_json(cli, "/api/v1/search?q=herregistratie");
+    hits = hits_by_id(now);
+    CHECK(hits.contains(registered_again_id));
+    CHECK_FALSE(hits.contains(removed_id));
+    CHECK_FALSE(hits[registered_again_id].contains("removed_on"));
+    CHECK_FALSE(now.contains("as_of"));
+
+    // Filters work on the past register too; before the first revision it was empty.
+    const json cibg = get_json(cli, "/api/v1/search?organisatie=cibg&as_of=2026-06-20");
+    CHECK(hits_by_id(cibg).contains(removed_id));
+    CHECK(get_json(cli, "/api/v1/search?as_of=2026-05-01").at("total") == 0);
+    const json first_day = get_json(cli, "/api/v1/search?as_of=2026-05-13&size=1");
+    CHECK(first_day.at("total") == 1431);
+
+    // The exports take as_of too: the records as they were.
+    const auto exported = cli.Get("/api/v1/export.ndjson?organisatie=cibg&as_of=2026-06-20");
+    REQUIRE(exported);
+    CHECK(exported->status == 200);
+    CHECK(exported->body.find("\"id\":\"59917797\"") != std::string::npos);
+    CHECK(exported->body.find("\"id\":\"53819778\"") == std::string::npos);
+
+    CHECK(error_parameter(cli, "/api/v1/search?as_of=2999-01-01") == "as_of");
+    CHECK(error_parameter(cli, "/api/v1/search?as_of=20-06-2026") == "as_of");
+    CHECK(error_parameter(cli, "/api/v1/search?as_of=2026-06-20&as_of=2026-06-21") == "as_of");
+}
