@@ -433,7 +433,7 @@ ChangesPage Searcher::changes_once(const ChangesRequest& request) {
         }
         std::vector<bool> passing(static_cast<std::size_t>(db_.get_lastdocid()) + 1, false);
         if (!in_register.empty()) {
-            Q query = built.constrained ? built.query : Q(Q::MatchAll);
+            Q query = built.constrained ? built.query : match_all();
             const Q filter = selection_query(data_->facets, selection);
             if (!filter.empty()) {
                 query = Q(Q::OP_FILTER, query, filter);

@@ -71,7 +71,7 @@ class Builder {
             if (!excluded) {
                 return std::nullopt;
             }
-            return Q(Q::OP_AND_NOT, Q::MatchAll, *excluded);
+            return Q(Q::OP_AND_NOT, match_all(), *excluded);
         }
         case QueryNode::Kind::filter:
             return scaled(filter_node(n), 0);
@@ -310,7 +310,7 @@ class Builder {
             if (!inner) {
                 return std::nullopt;
             }
-            return Q(Q::OP_AND_NOT, Q::MatchAll, *inner);
+            return Q(Q::OP_AND_NOT, match_all(), *inner);
         }
         ++negated_;
         auto q = child.kind == QueryNode::Kind::filter ? std::optional<Q>(filter_node(child))
@@ -406,7 +406,7 @@ class Builder {
             main = main ? Q(Q::OP_FILTER, *main, filter) : scaled(filter, 0);
         }
         if (!negatives.empty()) {
-            main = Q(Q::OP_AND_NOT, main ? *main : Q::MatchAll, combine(Q::OP_OR, negatives));
+            main = Q(Q::OP_AND_NOT, main ? *main : match_all(), combine(Q::OP_OR, negatives));
         }
         if (main && top_level) {
             if (auto boost = phrase_boost(n)) {
@@ -489,7 +489,7 @@ bool is_stopword(std::string_view folded) {
 BuiltQuery build_query(const ParsedQuery& parsed, QueryContext& context) {
     BuiltQuery out;
     if (!parsed.root) {
-        out.query = Q::MatchAll;
+        out.query = match_all();
         return out;
     }
     Builder builder(context, out);
@@ -497,7 +497,7 @@ BuiltQuery build_query(const ParsedQuery& parsed, QueryContext& context) {
         out.query = *q;
         out.constrained = true;
     } else {
-        out.query = Q::MatchAll;
+        out.query = match_all();
     }
     return out;
 }

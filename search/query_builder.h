@@ -31,6 +31,14 @@
 
 namespace algreg::search {
 
+/// A new query that matches every document. Never copy Xapian::Query::MatchAll instead: it is
+/// one global object, and Xapian 1.4 counts references to a query's internals without atomics,
+/// so threads copying it at the same time corrupt the count (seen as heap corruption and
+/// crashes of the server under concurrent searches). The empty term means "every document".
+[[nodiscard]] inline Xapian::Query match_all() {
+    return Xapian::Query(std::string());
+}
+
 inline constexpr double compound_weight = 0.5;
 inline constexpr double synonym_weight = 0.9;
 inline constexpr double phrase_boost_weight = 1.0;

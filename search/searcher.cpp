@@ -533,7 +533,7 @@ std::vector<Hit> Searcher::more_like_this(std::string_view id, std::size_t count
         Xapian::RSet rset;
         rset.add_document(docid);
         Xapian::Enquire enquire(db_);
-        enquire.set_query(Q::MatchAll);
+        enquire.set_query(match_all());
         const TopicTerms decider;
         constexpr Xapian::termcount expand_terms = 30;
         const Xapian::ESet eset = enquire.get_eset(expand_terms, rset, &decider);
