@@ -21,6 +21,8 @@ bool is_block(std::string_view name) {
     return std::find(block_tags.begin(), block_tags.end(), name) != block_tags.end();
 }
 
+} // namespace
+
 void append_utf8(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
         cp = 0xFFFD;
@@ -42,9 +44,7 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     }
 }
 
-/// Decodes the character reference at text[i] == '&' into `out`; returns the length consumed,
-/// or 0 if it is not a reference we know (then '&' is literal).
-std::size_t decode_reference(std::string_view text, std::size_t i, std::string& out) {
+std::size_t decode_character_reference(std::string_view text, std::size_t i, std::string& out) {
     const std::size_t semi = text.find(';', i);
     if (semi == std::string_view::npos || semi - i > 10) {
         return 0;
@@ -93,6 +93,8 @@ std::size_t decode_reference(std::string_view text, std::size_t i, std::string& 
     }
     return 0;
 }
+
+namespace {
 
 /// A tag found at text[i] == '<'.
 struct Tag {
@@ -185,7 +187,7 @@ void walk(std::string_view html, OnText&& on_text, OnTag&& on_tag) {
             }
         }
         if (c == '&') {
-            const std::size_t used = decode_reference(html, i, text);
+            const std::size_t used = decode_character_reference(html, i, text);
             if (used > 0) {
                 i += used;
                 continue;
@@ -271,7 +273,7 @@ bool looks_like_html(std::string_view text) {
         }
         if (text[i] == '&') {
             std::string ignored;
-            if (decode_reference(text, i, ignored) > 0) {
+            if (decode_character_reference(text, i, ignored) > 0) {
                 return true;
             }
         }

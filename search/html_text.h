@@ -22,6 +22,14 @@ namespace algreg::search {
 /// all text escaped. Plain text input comes back escaped, with line breaks kept as <br>.
 [[nodiscard]] std::string sanitise_html(std::string_view html);
 
+/// Appends code point `cp` as UTF-8; 0, surrogates and values above U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, std::uint32_t cp);
+
+/// Decodes the HTML character reference at text[i] ('&') and appends it to `out`: the named
+/// ones amp lt gt quot apos nbsp euro ndash mdash, and numeric ones (decimal or hex). Returns
+/// the bytes consumed, or 0 when it is not such a reference (the '&' is then literal).
+std::size_t decode_character_reference(std::string_view text, std::size_t i, std::string& out);
+
 /// True when `text` contains something that looks like an HTML tag or character reference.
 [[nodiscard]] bool looks_like_html(std::string_view text);
 

@@ -1,6 +1,7 @@
 #include "web/atom_feed.h"
 
 #include "search/analysis.h"
+#include "search/html_text.h"
 #include "search/schema.h"
 #include "web/field_diff.h"
 #include "web/html_builder.h"
@@ -15,25 +16,6 @@ namespace algreg::web {
 namespace {
 
 constexpr std::string_view epoch = "1970-01-01T00:00:00Z";
-
-void append_utf8(std::string& out, std::int32_t cp) {
-    const auto u = static_cast<std::uint32_t>(cp);
-    if (u < 0x80) {
-        out += static_cast<char>(u);
-    } else if (u < 0x800) {
-        out += static_cast<char>(0xC0 | (u >> 6));
-        out += static_cast<char>(0x80 | (u & 0x3F));
-    } else if (u < 0x10000) {
-        out += static_cast<char>(0xE0 | (u >> 12));
-        out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (u & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (u >> 18));
-        out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (u & 0x3F));
-    }
-}
 
 /// XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 bool xml_char(std::int32_t cp) {
@@ -171,9 +153,9 @@ std::string xml_escape(std::string_view text) {
         }
         const std::int32_t cp = search::detail::next_code_point(text, i);
         if (cp < 0) {
-            append_utf8(out, 0xFFFD);
+            search::append_utf8(out, 0xFFFD);
         } else if (xml_char(cp)) {
-            append_utf8(out, cp);
+            search::append_utf8(out, static_cast<std::uint32_t>(cp));
         }
     }
     return out;

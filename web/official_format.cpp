@@ -1,6 +1,7 @@
 #include "web/official_format.h"
 
 #include "search/analysis.h"
+#include "search/html_text.h"
 #include "search/schema.h"
 
 #include <array>
@@ -43,66 +44,6 @@ std::string join_references(const std::vector<search::Reference>& refs) {
     return out;
 }
 
-/// Appends code point `cp` as UTF-8.
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        cp = 0xFFFD;
-    }
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-/// Decodes the HTML character reference at `text[i]` ('&') into `out`; returns the length
-/// consumed, or 0 when it is not a reference (the '&' is then kept).
-std::size_t decode_reference(std::string_view text, std::size_t i, std::string& out) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 7> named{{
-        {"amp", "&"},
-        {"lt", "<"},
-        {"gt", ">"},
-        {"quot", "\""},
-        {"apos", "'"},
-        {"nbsp", "\xC2\xA0"},
-        {"euro", "\xE2\x82\xAC"},
-    }};
-    const auto semi = text.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) {
-        return 0;
-    }
-    const std::string_view name = text.substr(i + 1, semi - i - 1);
-    if (name.size() > 1 && name[0] == '#') {
-        const bool hex = name[1] == 'x' || name[1] == 'X';
-        const std::string_view digits = name.substr(hex ? 2 : 1);
-        std::uint32_t cp = 0;
-        const auto [ptr, ec] =
-            std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-        if (digits.empty() || ec != std::errc() || ptr != digits.data() + digits.size()) {
-            return 0;
-        }
-        append_utf8(out, cp);
-        return semi - i + 1;
-    }
-    for (const auto& [key, value] : named) {
-        if (name == key) {
-            out += value;
-            return semi - i + 1;
-        }
-    }
-    return 0;
-}
-
 /// Text for a CSV cell, cleaned as the official download does (official-api.md §8.1): every
 /// line break (\r?\n, and a lone \r) becomes a space, every <...> tag is removed (with
 /// nothing in its place), then HTML character references are decoded. No trimming.
@@ -132,7 +73,7 @@ std::string flat(std::string_view value) {
     out.reserve(untagged.size());
     for (std::size_t i = 0; i < untagged.size(); ++i) {
         if (untagged[i] == '&') {
-            if (const auto used = decode_reference(untagged, i, out); used > 0) {
+            if (const auto used = search::decode_character_reference(untagged, i, out); used > 0) {
                 i += used - 1;
                 continue;
             }

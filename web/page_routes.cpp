@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 namespace algreg::web {
 
@@ -482,37 +483,24 @@ void register_page_routes(httplib::Server& server, PageContext context) {
     server.Get(R"(/static/(.+))", [site](const httplib::Request& req, httplib::Response& res) {
         static_file(*site, req, res);
     });
-    server.Get(R"(/(?:en/?)?)", [site](const httplib::Request& req, httplib::Response& res) {
-        search_page(*site, req, res);
-    });
-    server.Get(R"(/(?:en/)?algoritme/([^/]+)/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   entry_page(*site, req, res);
-               });
-    server.Get(R"(/(?:en/)?volledigheid/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   completeness_page(*site, req, res);
-               });
-    server.Get(R"(/(?:en/)?organisatie/([^/]+)/volledigheid/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   organisation_completeness_page(*site, req, res);
-               });
-    server.Get(R"(/(?:en/)?impacttoetsen/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   assessments_page(*site, req, res);
-               });
-    server.Get(R"(/(?:en/)?organisatie/([^/]+)/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   organisation_page(*site, req, res);
-               });
-    server.Get(R"(/(?:en/)?wijzigingen/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   changes_page(*site, req, res);
-               });
-    server.Get(R"(/(?:en/)?statistieken/?)",
-               [site](const httplib::Request& req, httplib::Response& res) {
-                   statistics_page(*site, req, res);
-               });
+    // Page paths, each also under /en/. Specific patterns before general ones: the first match
+    // wins in httplib (…/volledigheid before organisatie/{slug}).
+    using PageHandler = void (*)(Site&, const httplib::Request&, httplib::Response&);
+    static constexpr std::pair<const char*, PageHandler> pages[]{
+        {R"(/(?:en/?)?)", search_page},
+        {R"(/(?:en/)?algoritme/([^/]+)/?)", entry_page},
+        {R"(/(?:en/)?volledigheid/?)", completeness_page},
+        {R"(/(?:en/)?organisatie/([^/]+)/volledigheid/?)", organisation_completeness_page},
+        {R"(/(?:en/)?impacttoetsen/?)", assessments_page},
+        {R"(/(?:en/)?organisatie/([^/]+)/?)", organisation_page},
+        {R"(/(?:en/)?wijzigingen/?)", changes_page},
+        {R"(/(?:en/)?statistieken/?)", statistics_page},
+    };
+    for (const auto& [pattern, handler] : pages) {
+        server.Get(pattern, [site, handler](const httplib::Request& req, httplib::Response& res) {
+            handler(*site, req, res);
+        });
+    }
 }
 
 } // namespace algreg::web

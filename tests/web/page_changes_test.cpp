@@ -4,6 +4,7 @@
 // real server with the index replayed from fixtures/register-history.jsonl (38 revisions:
 // entry 59917797 removed on 2026-06-24, 21 entries of one organisation renamed on 2026-06-19).
 #include "tests/support/history_index.h"
+#include "tests/web/html_search.h"
 #include "tests/web/test_server.h"
 #include "web/changes_url.h"
 #include "web/field_diff.h"
@@ -27,17 +28,8 @@ const std::string evil = "<script>alert(\"x\")</script> & 'q'";
 const std::string evil_escaped =
     "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;";
 
-bool has(const std::string& html, const std::string& part) {
-    return html.find(part) != std::string::npos;
-}
-
-std::size_t occurrences(const std::string& html, const std::string& part) {
-    std::size_t n = 0;
-    for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + 1)) {
-        ++n;
-    }
-    return n;
-}
+using algreg::testing::has;
+using algreg::testing::occurrences;
 
 /// What every page of ours must be under the strict CSP: one h1, our script only, no inline
 /// style or handlers, a label for every control, unique ids.

@@ -3,6 +3,7 @@
 // whose fields hold <script>, quotes and &), and what each page must show.
 #include "search/html_text.h"
 #include "search/schema.h"
+#include "tests/web/html_search.h"
 #include "web/html_builder.h"
 #include "web/page_entry.h"
 #include "web/page_organisation.h"
@@ -23,17 +24,8 @@ const std::string evil = "<script>alert(\"x\")</script> & 'quote' \"dq\"";
 const std::string evil_escaped =
     "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quote&#39; &quot;dq&quot;";
 
-bool has(const std::string& html, const std::string& part) {
-    return html.find(part) != std::string::npos;
-}
-
-std::size_t occurrences(const std::string& html, const std::string& part) {
-    std::size_t n = 0;
-    for (auto at = html.find(part); at != std::string::npos; at = html.find(part, at + 1)) {
-        ++n;
-    }
-    return n;
-}
+using algreg::testing::has;
+using algreg::testing::occurrences;
 
 /// What every page must be: one document with lang, landmarks, skip link, our own assets only,
 /// no inline script, style or event handler, and a label for every control.
