@@ -16,6 +16,7 @@
 #include "indexer/normalise.h"
 #include "indexer/read_source.h"
 #include "search/analysis.h"
+#include "search/phrase_query.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -410,7 +411,8 @@ std::vector<std::string> our_stems(algreg::search::Analyzer& analyzer, const std
 }
 
 /// Ours: the equivalent Xapian::Query over our prefixes and stems. A word matches its stem
-/// under any of the field's prefixes; a phrase matches within one prefix.
+/// under any of the field's prefixes; a phrase matches within one prefix (search::phrase_query,
+/// on the positions value; the baseline's phrases use Xapian's position table).
 Xapian::Query our_query(algreg::search::Analyzer& analyzer, const BenchQuery& q) {
     const auto prefixes = prefixes_of(q.field);
     std::vector<std::string> stems;
@@ -429,11 +431,11 @@ Xapian::Query our_query(algreg::search::Analyzer& analyzer, const BenchQuery& q)
     std::vector<Xapian::Query> parts;
     if (q.kind == QueryKind::phrase) {
         for (const auto& p : prefixes) {
-            std::vector<Xapian::Query> terms;
+            std::vector<std::string> terms;
             for (const auto& s : stems) {
                 terms.emplace_back(p + s);
             }
-            parts.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), terms.size());
+            parts.push_back(algreg::search::phrase_query(terms));
         }
         return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     }

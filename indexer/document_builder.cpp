@@ -144,17 +144,56 @@ Xapian::Document DocumentBuilder::build_counted(const AlgorithmRecord& r, const 
     for (const auto& term : filter_terms(r)) {
         doc.add_boolean_term(term);
     }
-    std::string term;
+    occurrences_.clear();
     for_each_word(r, [&](std::string_view prefix, const CachedWord& word, std::uint32_t position) {
         if (word.spelling_id != no_spelling && first_in_record(word.spelling_id)) {
             ++tally_[word.spelling_id];
         }
         if (!word.stem.empty()) {
-            term.assign(prefix);
-            term += word.stem;
-            doc.add_posting(term, position);
+            occurrences_.push_back(
+                {prefix, static_cast<std::uint32_t>(&word - words_.data()), position});
         }
     });
+    // Term by term in byte order (no prefix is a prefix of another, so prefix then stem is
+    // byte order), each term's positions ascending: one add_term with the count as wdf, as
+    // many add_posting calls would give, and the stem's entry in its prefix's positions value.
+    auto stem_of = [&](const Occurrence& o) -> const std::string& { return words_[o.word].stem; };
+    std::sort(occurrences_.begin(), occurrences_.end(),
+              [&](const Occurrence& a, const Occurrence& b) {
+                  if (a.prefix != b.prefix) {
+                      return a.prefix < b.prefix;
+                  }
+                  if (a.word != b.word) {
+                      if (const int c = stem_of(a).compare(stem_of(b)); c != 0) {
+                          return c < 0;
+                      }
+                  }
+                  return a.position < b.position;
+              });
+    std::string term;
+    std::vector<std::uint32_t>& positions = term_positions_;
+    for (std::size_t i = 0; i < occurrences_.size();) {
+        const Occurrence& first = occurrences_[i];
+        if (i == 0 || first.prefix != occurrences_[i - 1].prefix) {
+            positions_.clear();
+        }
+        positions.clear();
+        std::size_t j = i;
+        while (j < occurrences_.size() && occurrences_[j].prefix == first.prefix &&
+               (occurrences_[j].word == first.word || stem_of(occurrences_[j]) == stem_of(first))) {
+            positions.push_back(occurrences_[j].position);
+            ++j;
+        }
+        term.assign(first.prefix);
+        term += stem_of(first);
+        doc.add_term(term, static_cast<Xapian::termcount>(positions.size()));
+        positions_.add(stem_of(first), positions);
+        if (j == occurrences_.size() || occurrences_[j].prefix != first.prefix) {
+            // The prefix's last stem: its positions value is complete.
+            doc.add_value(*search::positions_slot(first.prefix), positions_.value());
+        }
+        i = j;
+    }
     doc.add_value(search::slot::added, r.added.empty() ? r.changed : r.added);
     doc.add_value(search::slot::changed, r.changed);
     doc.add_value(search::slot::name, search::fold(r.name));

@@ -1,9 +1,11 @@
-// AlgorithmRecord -> Xapian::Document by the layout in search/schema.h: positional text terms
-// (one posting per word, under its field's prefix), boolean facet terms, sort values, and the
-// normalised record as data.
+// AlgorithmRecord -> Xapian::Document by the layout in search/schema.h: text terms (one per
+// distinct word and field prefix, wdf = its occurrences) with their positions in one value per
+// prefix (search/positions.h), boolean facet terms, sort values, and the normalised record as
+// data.
 #pragma once
 
 #include "search/analysis.h"
+#include "search/positions.h"
 #include "search/record.h"
 
 #include <cstdint>
@@ -59,7 +61,18 @@ class DocumentBuilder {
     /// Marks spelling word `id` as met in the current record; true the first time.
     bool first_in_record(std::uint32_t id);
 
+    /// One word of the record being built: its field prefix, its CachedWord (index into
+    /// words_) and its position.
+    struct Occurrence {
+        std::string_view prefix;
+        std::uint32_t word;
+        std::uint32_t position;
+    };
+
     search::Analyzer analyzer_;
+    std::vector<Occurrence> occurrences_;       ///< of the record being built
+    std::vector<std::uint32_t> term_positions_; ///< of the term being added
+    search::PositionsEncoder positions_;        ///< the positions value of one prefix
     std::vector<CachedWord> words_;
     std::vector<std::uint32_t> slots_;        ///< open addressing over words_: index + 1, 0 = empty
     std::vector<std::string> spelling_words_; ///< by spelling id

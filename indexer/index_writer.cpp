@@ -57,10 +57,11 @@ namespace {
 /// (bench/README.md has the measurements behind these two numbers).
 constexpr std::size_t parallel_min_documents = 1'000;
 /// Documents per run: one run is one small temporary database, flushed once, so its B-trees
-/// stay small and every flush is cheap...
-constexpr std::size_t run_documents = 1'000;
-/// ... but never more runs than this (the merge opens every run at once: file descriptors).
-constexpr std::size_t max_runs = 128;
+/// and Xapian's in-memory posting maps stay small and every flush is cheap...
+constexpr std::size_t run_documents = 500;
+/// ... but never more runs than this: the merge opens every run at once, three files each, and
+/// 200 runs stay well under the usual limit of 1,024 open files.
+constexpr std::size_t max_runs = 200;
 
 /// Threads that build documents: ALGREG_INDEX_WORKERS when set (1 turns parallel runs off),
 /// else the number of cores; between 1 and 16.

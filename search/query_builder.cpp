@@ -1,5 +1,6 @@
 #include "search/query_builder.h"
 
+#include "search/phrase_query.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -153,9 +154,7 @@ class Builder {
             if (t.size() != stems.size()) {
                 continue;
             }
-            parts.push_back(scaled(
-                Q(Q::OP_PHRASE, t.begin(), t.end(), static_cast<Xapian::termcount>(t.size())),
-                text_prefixes[i].weight * factor));
+            parts.push_back(scaled(phrase_query(t), text_prefixes[i].weight * factor));
         }
         if (parts.empty()) {
             return std::nullopt;

@@ -4,7 +4,8 @@
 //   under every text prefix (or the one its field names), each scaled by that prefix's weight
 //   (OP_SCALE_WEIGHT): a word in the title counts 4x, in the short description or goal 2x, in
 //   the organisation 1.5x, elsewhere 1x. Prefixes where the stem does not occur are left out.
-// - Phrases: OP_PHRASE within one prefix, OR-ed over the prefixes where every word occurs.
+// - Phrases: phrase_query() (OP_PHRASE hits, on the positions value) within one prefix, OR-ed
+//   over the prefixes where every word occurs.
 // - Exact-phrase boost: a top-level query of two or more plain words also scores, as an
 //   optional extra (OP_AND_MAYBE), the phrase of those words: "slimme camera" puts entries with
 //   the exact phrase first without dropping the others.

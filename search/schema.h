@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <xapian.h>
@@ -15,6 +16,7 @@ namespace algreg::search {
 
 /// Term prefixes for free text. Every word of an entry is posted once, under the prefix of the
 /// field it appears in; "all text" queries search every prefix (no unprefixed duplicates).
+/// Word positions are kept per document and prefix in the positions slots (positions.h).
 namespace prefix {
 inline constexpr std::string_view id = "Q";            ///< unique id term: "Q" + record id
 inline constexpr std::string_view title = "S";         ///< name
@@ -139,7 +141,21 @@ inline constexpr Xapian::valueno added = 0;        ///< YYYY-MM-DD first registe
 inline constexpr Xapian::valueno changed = 1;      ///< YYYY-MM-DD last changed
 inline constexpr Xapian::valueno name = 2;         ///< fold(name)
 inline constexpr Xapian::valueno organization = 3; ///< fold(organization)
+/// Word positions, one slot per text prefix: slot positions + i holds the stems under
+/// text_prefixes[i] with their positions (positions.h; positions_slot()). Text terms are
+/// written without positions in Xapian's position table; phrases are checked here.
+inline constexpr Xapian::valueno positions = 4;
 } // namespace slot
+
+/// The positions slot of a text prefix ("S", "XD", ...), or nullopt for any other prefix.
+[[nodiscard]] constexpr std::optional<Xapian::valueno> positions_slot(std::string_view prefix) {
+    for (std::size_t i = 0; i < text_prefixes.size(); ++i) {
+        if (text_prefixes[i].prefix == prefix) {
+            return slot::positions + static_cast<Xapian::valueno>(i);
+        }
+    }
+    return std::nullopt;
+}
 
 /// Assessment types in canonical order, as abbreviations (register-model.md §2.1).
 inline constexpr std::array<std::string_view, 12> assessment_types{
@@ -160,7 +176,8 @@ inline constexpr std::array<std::string_view, 12> assessment_types{
 inline constexpr std::string_view metadata_snapshot = "algreg:snapshot";
 /// Metadata key: index layout version, bumped when terms or data change shape.
 inline constexpr std::string_view metadata_layout = "algreg:layout";
-/// "2": the volledigheid and ontbreekt facet terms.
-inline constexpr std::string_view layout_version = "2";
+/// "2": the volledigheid and ontbreekt facet terms. "3": word positions in slot::positions
+/// instead of the position table.
+inline constexpr std::string_view layout_version = "3";
 
 } // namespace algreg::search
