@@ -20,8 +20,13 @@ template <class F> void DocumentBuilder::for_each_text(const AlgorithmRecord& r,
             continue;
         }
         const std::string& value = r.*field.member;
-        if (!value.empty()) {
-            f(field.text_prefix, field.html ? search::strip_html(value) : value);
+        if (value.empty()) {
+            continue;
+        }
+        if (field.html) {
+            f(field.text_prefix, search::strip_html(value));
+        } else {
+            f(field.text_prefix, value); // no copy of plain fields
         }
     }
     for (const auto& ref : r.lawful_basis_grouping) {

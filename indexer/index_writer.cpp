@@ -30,7 +30,7 @@ using search::AlgorithmRecord;
 namespace fs = std::filesystem;
 
 std::string serialise(const AlgorithmRecord& record) {
-    return nlohmann::json(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return search::to_data(record);
 }
 
 IndexWriter::IndexWriter(const std::string& path) : path_(path) {
@@ -56,10 +56,13 @@ namespace {
 /// Fresh builds of at least this many documents are built as parallel runs and merged
 /// (bench/README.md has the measurements behind these two numbers).
 constexpr std::size_t parallel_min_documents = 1'000;
-/// Documents per run: one run is one small temporary database, flushed once, so its B-trees
-/// and Xapian's in-memory posting maps stay small and every flush is cheap...
-constexpr std::size_t run_documents = 500;
-/// ... but never more runs than this: the merge opens every run at once, three files each, and
+/// Documents per run: one run is one small temporary database, so its B-trees stay small...
+constexpr std::size_t run_documents = 1'000;
+/// ... committed every this many documents: each commit empties Xapian's in-memory posting
+/// maps, whose lookups are the largest part of add_document, while fewer, larger runs keep the
+/// final merge cheap (bench/README.md: 500 per run with one commit, or 250 per run, cost more).
+constexpr std::size_t run_commit_documents = 250;
+/// ... and never more runs than this: the merge opens every run at once, three files each, and
 /// 200 runs stay well under the usual limit of 1,024 open files.
 constexpr std::size_t max_runs = 200;
 
@@ -297,6 +300,9 @@ bool build_fresh_in_parallel(const std::string& path, const fs::path& work,
                 for (std::size_t i = begin; i < end; ++i) {
                     run.add_document(
                         builder.build_counted(*pending[i].record, data_of(pending[i])));
+                    if ((i - begin) % run_commit_documents == run_commit_documents - 1) {
+                        run.commit();
+                    }
                 }
                 run.commit();
                 run.close();
