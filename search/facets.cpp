@@ -96,8 +96,7 @@ FacetIndex FacetIndex::load(const Xapian::Database& db) {
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
             const std::string& term = *t;
             // Another facet's longer prefix ("XO" / "XOT") starts upper case after ours.
-            if (term.size() == prefix.size() ||
-                (term[prefix.size()] >= 'A' && term[prefix.size()] <= 'Z')) {
+            if (term.size() == prefix.size() || term_prefix_length(term) != prefix.size()) {
                 continue;
             }
             FacetValueInfo info;

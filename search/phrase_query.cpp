@@ -143,18 +143,12 @@ Xapian::Query phrase_query(const std::vector<std::string>& terms) {
     if (terms.size() == 1) {
         return Xapian::Query(terms.front());
     }
-    // The prefix: the leading upper-case letters, the same for every term.
-    const std::string& first = terms.front();
-    std::size_t length = 0;
-    while (length < first.size() && first[length] >= 'A' && first[length] <= 'Z') {
-        ++length;
-    }
-    const std::string prefix = first.substr(0, length);
+    const std::size_t length = term_prefix_length(terms.front());
+    const std::string_view prefix = std::string_view(terms.front()).substr(0, length);
     const auto slot = positions_slot(prefix);
     std::vector<std::string> stems;
     for (const auto& term : terms) {
-        if (!slot || !term.starts_with(prefix) ||
-            (term.size() > length && term[length] >= 'A' && term[length] <= 'Z')) {
+        if (!slot || term_prefix_length(term) != length || !term.starts_with(prefix)) {
             throw std::invalid_argument("phrase_query: terms under one text prefix expected, got " +
                                         term);
         }

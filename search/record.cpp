@@ -115,36 +115,31 @@ struct Member {
 std::vector<Member> members(const AlgorithmRecord& r) {
     std::vector<Member> out;
     out.reserve(48);
-    auto text = [&](std::string_view key, const std::string& value) {
+    auto put = [&](std::string_view key, const auto& value) { // empty fields are left out
         if (!value.empty()) {
             out.push_back({key, &value});
         }
     };
-    auto list = [&](std::string_view key, const auto& value) {
-        if (!value.empty()) {
-            out.push_back({key, &value});
-        }
-    };
-    text("id", r.id);
+    put("id", r.id);
     for (const auto& field : string_fields()) {
-        text(field.key, r.*field.member);
+        put(field.key, r.*field.member);
     }
-    list("category", r.category);
-    list("lawful_basis_grouping", r.lawful_basis_grouping);
-    list("impacttoetsen_grouping", r.impacttoetsen_grouping);
-    list("source_data_grouping", r.source_data_grouping);
-    list("legacy", r.legacy);
-    text("impactassessment", r.impactassessment);
-    text("changed", r.changed);
-    text("added", r.added);
-    text("register_url", r.register_url);
-    text("organization_type", r.organization_type);
-    list("assessments", r.assessments);
-    text("source_format", r.source_format);
+    put("category", r.category);
+    put("lawful_basis_grouping", r.lawful_basis_grouping);
+    put("impacttoetsen_grouping", r.impacttoetsen_grouping);
+    put("source_data_grouping", r.source_data_grouping);
+    put("legacy", r.legacy);
+    put("impactassessment", r.impactassessment);
+    put("changed", r.changed);
+    put("added", r.added);
+    put("register_url", r.register_url);
+    put("organization_type", r.organization_type);
+    put("assessments", r.assessments);
+    put("source_format", r.source_format);
     if (r.listing_only) {
         out.push_back({"listing_only", true});
     }
-    list("original", r.original);
+    put("original", r.original);
     return out;
 }
 
@@ -264,7 +259,7 @@ bool put_value(std::string& out, const Reference& r) { // to_json: both keys, al
 class ObjectWriter {
   public:
     explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
-    void text(std::string_view key, const std::string& value, bool optional) {
+    void text(std::string_view key, std::string_view value, bool optional) {
         if (optional && value.empty()) {
             return;
         }
@@ -296,7 +291,7 @@ bool put_value(std::string& out, const AssessmentStatement& s) { // to_json, key
     o.text("date", s.date, true);
     o.text("link", s.link, true);
     o.text("source", s.source, false);
-    o.text("state", std::string(to_label(s.state)), false);
+    o.text("state", to_label(s.state), false);
     o.text("text", s.text, true);
     o.text("type", s.type, false);
     return o.close();
@@ -316,7 +311,7 @@ template <class T> bool put_value(std::string& out, const std::vector<T>& list) 
 bool put_value(std::string& out, const Assessment& a) { // to_json, keys sorted
     ObjectWriter o(out);
     o.text("link", a.link, true);
-    o.text("state", std::string(to_label(a.state)), false);
+    o.text("state", to_label(a.state), false);
     o.value("statements", a.statements);
     o.text("text", a.text, true);
     o.text("type", a.type, false);

@@ -147,6 +147,17 @@ inline constexpr Xapian::valueno organization = 3; ///< fold(organization)
 inline constexpr Xapian::valueno positions = 4;
 } // namespace slot
 
+/// The length of a term's prefix: its leading upper-case ASCII letters (Xapian's convention;
+/// what follows a prefix never starts upper case, so "XO" text terms and "XORG" filter terms
+/// stay apart).
+[[nodiscard]] constexpr std::size_t term_prefix_length(std::string_view term) {
+    std::size_t n = 0;
+    while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') {
+        ++n;
+    }
+    return n;
+}
+
 /// The positions slot of a text prefix ("S", "XD", ...), or nullopt for any other prefix.
 [[nodiscard]] constexpr std::optional<Xapian::valueno> positions_slot(std::string_view prefix) {
     for (std::size_t i = 0; i < text_prefixes.size(); ++i) {

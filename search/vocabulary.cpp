@@ -123,8 +123,7 @@ Vocabulary Vocabulary::load(const Xapian::Database& db) {
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
             const std::string& term = *t;
             // "XO" also lists the facet terms "XORG…": a term's own text never starts upper case.
-            if (term.size() == prefix.size() ||
-                (term[prefix.size()] >= 'A' && term[prefix.size()] <= 'Z')) {
+            if (term.size() == prefix.size() || term_prefix_length(term) != prefix.size()) {
                 continue;
             }
             auto& info = v.stems_[term.substr(prefix.size())];
