@@ -38,6 +38,17 @@ IndexWriter::IndexWriter(const std::string& path) : path_(path) {
 }
 
 void IndexWriter::open() {
+    // Xapian creates the index folder but not its parents: `--db data/index` in a fresh clone
+    // (no data/ yet) must work as the README says.
+    if (const auto parent = fs::path(path_).parent_path(); !parent.empty()) {
+        std::error_code error;
+        fs::create_directories(parent, error);
+        if (error) {
+            throw search::IndexUnavailableError("cannot create the folder " + parent.string() +
+                                                " for the index at " + path_ + ": " +
+                                                error.message());
+        }
+    }
     try {
         db_ = Xapian::WritableDatabase(path_, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError&) {

@@ -211,6 +211,28 @@ TEST_CASE("a second concurrent writer gets a clear error") {
     }
 }
 
+TEST_CASE("an index path whose parent folders do not exist yet is created with them") {
+    // The README's first command indexes into data/index, and a fresh clone has no data/.
+    TempDir dir;
+    const std::string db = (dir.path() / "a" / "b" / "c").string();
+    CHECK(run_cli("index " + fixture("register-2026-08-08.json") + " --db " + db) == 0);
+    CHECK(Xapian::Database(db).get_doccount() == 1530);
+}
+
+TEST_CASE("an index path below a file is a clear error naming the folder, exit code 4") {
+    TempDir dir;
+    write_file(dir.file("plain-file"), "not a folder");
+    const std::string db = dir.file("plain-file") + "/sub/index";
+    try {
+        index({fixture("register-2026-08-08.json")}, db);
+        FAIL("expected IndexUnavailableError");
+    } catch (const algreg::search::IndexUnavailableError& e) {
+        CHECK(std::string(e.what()).find("cannot create the folder " + dir.file("plain-file") +
+                                         "/sub") != std::string::npos);
+    }
+    CHECK(run_cli("index " + fixture("register-2026-08-08.json") + " --db " + db) == 4);
+}
+
 TEST_CASE("every shared data file indexes together") {
     TempDir dir;
     const auto summary =
