@@ -11,7 +11,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<ErrorKindInfo, 9> table{{
+constexpr std::array<ErrorKindInfo, 11> table{{
     {ErrorKind::bad_request, 400, "bad_request", "the request is malformed"},
     {ErrorKind::not_found, 404, "not_found", "no such resource"},
     {ErrorKind::method_not_allowed, 405, "method_not_allowed",
@@ -21,6 +21,9 @@ constexpr std::array<ErrorKindInfo, 9> table{{
     {ErrorKind::unprocessable, 422, "unprocessable", "the request body is invalid"},
     {ErrorKind::range_not_satisfiable, 416, "range_not_satisfiable",
      "the requested range cannot be served"},
+    {ErrorKind::request_timeout, 408, "request_timeout", "the request did not arrive in time"},
+    {ErrorKind::headers_too_large, 431, "headers_too_large",
+     "the request's header fields are too large"},
     {ErrorKind::unavailable, 503, "unavailable", "the index is not available"},
     {ErrorKind::internal, 500, "internal", "internal error"},
 }};
@@ -42,8 +45,12 @@ std::string official_reason(int status) {
         return "Request Entity Too Large";
     case 414:
         return "Request-URI Too Long";
+    case 408:
+        return "Request Timeout";
     case 416:
         return "Requested Range Not Satisfiable";
+    case 431:
+        return "Request Header Fields Too Large";
     case 422:
         return "Unprocessable Entity";
     case 503:

@@ -27,6 +27,8 @@ enum class ErrorKind {
     uri_too_long,          ///< request line above httplib's compiled-in 8,192 bytes
     unprocessable,         ///< the official API's validation error (FastAPI's 422)
     range_not_satisfiable, ///< a Range header httplib cannot serve
+    request_timeout,       ///< the request did not arrive in time (request_gate.h)
+    headers_too_large,     ///< request head above the gate's size or field-count limit
     unavailable,           ///< the index cannot be opened right now
     internal,              ///< anything else; the message never says what
 };

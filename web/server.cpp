@@ -5,8 +5,10 @@
 #include "web/api_handlers.h"
 #include "web/app.h"
 #include "web/completeness_handlers.h"
+#include "web/connection_stream.h"
 #include "web/http_errors.h"
 #include "web/page_routes.h"
+#include "web/request_gate.h"
 #include "web/routes.h"
 
 #include <atomic>
@@ -14,6 +16,7 @@
 #include <httplib.h>
 #include <iostream>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
 
@@ -27,15 +30,95 @@ namespace {
 /// bound socket raises it (Linux updates the backlog of a listening socket).
 constexpr int listen_backlog = 1024;
 
-/// httplib::Server with access to its listening socket, for the backlog.
+/// How long a worker waits for the next request on a kept-alive connection before it hands the
+/// connection to the gate: a client on keep-alive sends it within a loopback round trip, and
+/// the hand-over costs two thread switches.
+constexpr std::chrono::microseconds keep_alive_linger{2'000};
+
+/// httplib::Server with access to its listening socket (for the backlog), and its own
+/// connection loop: httplib reads and answers each request (process_request), but a connection
+/// waits for its next request in a RequestGate, not on a worker. A connection whose request is
+/// complete on arrival (nearly all) is served at once by httplib's pool; any other is served
+/// from a second pool of the same size once the gate has seen it complete, or is answered
+/// 408/431/400 by the gate. So slow, idle and kept-alive-but-quiet clients hold no worker.
 class HttpServer : public httplib::Server {
   public:
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+    HttpServer() = default;
+    ~HttpServer() override { close_gate(); }
+
     void raise_backlog(int backlog) {
         const auto fd = svr_sock_.load();
         if (fd != INVALID_SOCKET) {
             ::listen(fd, backlog);
         }
     }
+    void open_gate(const GateLimits& limits, std::size_t threads, const ServerConfig& config) {
+        limits_ = limits;
+        keep_alive_max_ = std::max<std::size_t>(1, config.keep_alive_max_count);
+        read_timeout_ = std::chrono::seconds(config.read_timeout_s);
+        write_timeout_ = std::chrono::seconds(config.write_timeout_s);
+        late_ = std::make_unique<httplib::ThreadPool>(threads);
+        gate_ = std::make_unique<RequestGate>(limits, [this](int fd, std::size_t served) {
+            late_->enqueue([this, fd, served] { serve_connection(fd, served); });
+        });
+    }
+    /// After listening ended: closes what the gate holds and waits for the second pool.
+    void close_gate() {
+        if (gate_) {
+            gate_->stop();
+        }
+        if (late_ && !late_closed_) {
+            late_closed_ = true;
+            late_->shutdown();
+        }
+    }
+
+  private:
+    /// Called by httplib's accept loop on its pool, once per new connection.
+    bool process_and_close_socket(socket_t sock) override {
+        if (gate_->admit(sock) == RequestGate::Admission::ready) {
+            serve_connection(sock, 0);
+        }
+        return true;
+    }
+
+    /// Serves requests on `fd` while they arrive promptly; hands it back to the gate when the
+    /// client goes quiet, closes it when it is done.
+    void serve_connection(int fd, std::size_t served) {
+        ConnectionStream stream(fd, read_timeout_, write_timeout_);
+        for (;;) {
+            const bool last = served + 1 >= keep_alive_max_ || svr_sock_ == INVALID_SOCKET;
+            stream.start_request(ConnectionStream::Clock::now() + limits_.head_timeout);
+            bool client_closes = false;
+            const bool ok = process_request(stream, last, client_closes, nullptr);
+            ++served;
+            if (!ok || client_closes || last) {
+                break;
+            }
+            if (stream.buffered() > 0) {
+                continue; // the next request has begun in what was read: serve it here
+            }
+            switch (gate_->admit(fd, served, keep_alive_linger)) {
+            case RequestGate::Admission::ready:
+                continue;
+            case RequestGate::Admission::held:
+            case RequestGate::Admission::closed:
+                return;
+            }
+        }
+        ::shutdown(fd, SHUT_RDWR);
+        ::close(fd);
+    }
+
+    GateLimits limits_;
+    std::size_t keep_alive_max_ = 1;
+    std::chrono::milliseconds read_timeout_{5'000};
+    std::chrono::milliseconds write_timeout_{5'000};
+    std::unique_ptr<httplib::ThreadPool> late_;
+    bool late_closed_ = false;
+    std::unique_ptr<RequestGate> gate_; ///< last: stopped before the pool it feeds goes away
 };
 
 } // namespace
@@ -105,14 +188,18 @@ PageContext page_context(App& app) {
     return c;
 }
 
-void configure(httplib::Server& http, App& app) {
+void configure(HttpServer& http, App& app) {
     const ServerConfig& c = app.config;
     const std::size_t threads = c.threads > 0 ? c.threads : default_thread_count();
     http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http.set_keep_alive_timeout(c.keep_alive_timeout_s);
-    http.set_keep_alive_max_count(c.keep_alive_max_count);
-    http.set_read_timeout(c.read_timeout_s, 0);
-    http.set_write_timeout(c.write_timeout_s, 0);
+    GateLimits gate;
+    gate.head_timeout = c.request_timeout;
+    gate.max_head_bytes = c.max_header_bytes;
+    gate.max_header_count = c.max_header_count;
+    gate.max_body_bytes = c.max_body_bytes;
+    gate.keep_alive_timeout = std::chrono::seconds(c.keep_alive_timeout_s);
+    http.open_gate(gate, threads, c);
+    // Keep-alive and time-outs are the connection loop's (HttpServer), not httplib's.
     http.set_payload_max_length(c.max_body_bytes);
     http.set_tcp_nodelay(true);
     http.set_default_headers({
@@ -181,7 +268,9 @@ int Server::bind() {
 }
 
 bool Server::run() {
-    return state_->http.listen_after_bind();
+    const bool ok = state_->http.listen_after_bind();
+    state_->http.close_gate();
+    return ok;
 }
 
 void Server::stop() {
@@ -204,6 +293,14 @@ int serve(const ServerConfig& config, search::AsOfIndexProvider as_of) {
     } catch (const search::IndexUnavailableError& e) {
         std::cerr << "algreg serve: " << e.what() << '\n';
         return serve_exit::index_unavailable;
+    }
+
+    // Every held or served connection is a descriptor: allow as many as the system lets this
+    // process have (systemd's default soft limit is 1,024; slow clients alone can reach that).
+    if (rlimit files{};
+        ::getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur < files.rlim_max) {
+        files.rlim_cur = std::min<rlim_t>(files.rlim_max, 65'536);
+        ::setrlimit(RLIMIT_NOFILE, &files);
     }
 
     // Block the stop signals in this thread before any other starts, so that every thread

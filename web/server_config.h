@@ -31,9 +31,14 @@ struct ServerConfig {
     /// hold the pool's threads (and stop() returns quickly).
     int keep_alive_timeout_s = 1;
     std::size_t keep_alive_max_count = 10'000; ///< requests per connection
-    int read_timeout_s = 5;                    ///< a client that sends nothing for this long
-    int write_timeout_s = 30;                  ///< a client that reads nothing for this long
-    bool access_log = true;                    ///< one line per request on stderr
+    /// A new connection's whole request head (and a body up to max_body_bytes) must arrive
+    /// within this, else 408; until then it waits in the request gate, not on a worker.
+    std::chrono::milliseconds request_timeout{10'000};
+    std::size_t max_header_bytes = 16 * 1024; ///< request line + header fields; more gets 431
+    std::size_t max_header_count = 100;       ///< header fields; more gets 431
+    int read_timeout_s = 5;                   ///< a client that sends nothing for this long
+    int write_timeout_s = 30;                 ///< a client that reads nothing for this long
+    bool access_log = true;                   ///< one line per request on stderr
     /// Serialised answers kept per index revision (response_cache.h); 0 = no cache.
     std::size_t cache_bytes = 32 * 1024 * 1024;
     bool operator==(const ServerConfig&) const = default;

@@ -22,7 +22,7 @@ TEST_CASE("every error kind maps to one status and code") {
         CHECK(kind_for_status(row.status) == row.kind);
         CHECK(&info(row.kind) == &row);
     }
-    CHECK(statuses == std::set<int>{400, 404, 405, 413, 414, 416, 422, 500, 503});
+    CHECK(statuses == std::set<int>{400, 404, 405, 408, 413, 414, 416, 422, 431, 500, 503});
     CHECK(kind_for_status(418) == ErrorKind::bad_request);
     CHECK(kind_for_status(502) == ErrorKind::internal);
 }

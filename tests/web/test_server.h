@@ -87,9 +87,9 @@ class TestServer {
     std::thread thread_;
 };
 
-/// Sends `bytes` as they are and returns everything the server sends back until it closes
-/// the connection (or 5 s pass).
-inline std::string raw_request(int port, const std::string& bytes) {
+/// A TCP connection to 127.0.0.1:port whose reads give up after `read_timeout_s`; throws when
+/// it cannot connect. The caller closes it.
+inline int connect_loopback(int port, int read_timeout_s = 5) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -99,16 +99,13 @@ inline std::string raw_request(int port, const std::string& bytes) {
         ::close(fd);
         throw std::runtime_error("connect failed");
     }
-    timeval tv{5, 0};
+    timeval tv{read_timeout_s, 0};
     ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    std::size_t sent = 0;
-    while (sent < bytes.size()) {
-        const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) {
-            break; // the server may close early (413, 414): read what it said
-        }
-        sent += static_cast<std::size_t>(n);
-    }
+    return fd;
+}
+
+/// Everything the server sends on `fd` until it closes the connection or the read times out.
+inline std::string read_until_closed(int fd) {
     std::string out;
     char buffer[65536];
     for (;;) {
@@ -118,6 +115,22 @@ inline std::string raw_request(int port, const std::string& bytes) {
         }
         out.append(buffer, static_cast<std::size_t>(n));
     }
+    return out;
+}
+
+/// Sends `bytes` as they are and returns everything the server sends back until it closes
+/// the connection (or 5 s pass).
+inline std::string raw_request(int port, const std::string& bytes) {
+    const int fd = connect_loopback(port);
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+        const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+        if (n <= 0) {
+            break; // the server may close early (413, 414): read what it said
+        }
+        sent += static_cast<std::size_t>(n);
+    }
+    std::string out = read_until_closed(fd);
     ::close(fd);
     return out;
 }
