@@ -15,14 +15,21 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cd "$here"
 
-if [ ! -x /usr/bin/chromium ]; then
-    echo "run.sh: installing chromium (Debian package)"
+# Debian's own packages only: chromium, and nodejs + npm when the machine has none (Debian 12
+# ships Node 18; the npm packages are pinned to versions that support it).
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v node > /dev/null || need+=(nodejs)
+command -v npm > /dev/null || need+=(npm)
+if ((${#need[@]})); then
+    echo "run.sh: installing ${need[*]} (Debian packages)"
     if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium > /dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" > /dev/null
 fi
-if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-    echo "run.sh: node and npm are needed (apt-get install nodejs npm, Node 20 or later)" >&2
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+if [ "$node_major" -lt 18 ]; then
+    echo "run.sh: Node $(node --version) is too old; the browser tests need Node 18 or later" >&2
     exit 2
 fi
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
@@ -57,4 +64,22 @@ export ALGREG_STATIC_DIR="${ALGREG_STATIC_DIR:-$repo/web/static}"
 
 rm -rf screenshots
 mkdir -p screenshots
-node --test --test-concurrency=1 "$@" tests/
+# One test file at a time (each starts its own server and browser; Node 18's runner has no
+# --test-concurrency), then one closing line over all files.
+passed=0
+failed=0
+for file in tests/*.test.js; do
+    echo "== $file"
+    log="$work/$(basename "$file").tap"
+    status=0
+    node --test --test-reporter=tap "$@" "$file" > "$log" 2>&1 || status=$?
+    cat "$log"
+    pass="$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$log" | tail -n 1)"
+    fail="$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$log" | tail -n 1)"
+    passed=$((passed + ${pass:-0}))
+    # A file that crashed before reporting counts as one failure.
+    if [ "$status" -ne 0 ] && [ "${fail:-0}" -eq 0 ]; then fail=1; fi
+    failed=$((failed + ${fail:-0}))
+done
+echo "browser: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
