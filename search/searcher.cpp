@@ -59,6 +59,15 @@ AlgorithmRecord record_of(const Xapian::Document& doc) {
     }
 }
 
+/// newest_sort_key() of a document, for sorted text searches.
+class NewestKey : public Xapian::KeyMaker {
+  public:
+    std::string operator()(const Xapian::Document& doc) const override {
+        return newest_sort_key(doc.get_value(slot::added), doc.get_value(slot::changed),
+                               doc.get_value(slot::name));
+    }
+};
+
 void apply_sort(Xapian::Enquire& enquire, Sort sort, bool ranked,
                 Xapian::MultiValueKeyMaker& keys) {
     switch (sort) {
@@ -67,9 +76,11 @@ void apply_sort(Xapian::Enquire& enquire, Sort sort, bool ranked,
             enquire.set_sort_by_value(slot::changed, true);
         }
         return;
-    case Sort::newest_registered:
-        enquire.set_sort_by_value_then_relevance(slot::added, true);
+    case Sort::newest_registered: {
+        // Reference-counted by the Enquire (release()): freed with it.
+        enquire.set_sort_by_key_then_relevance((new NewestKey())->release(), false);
         return;
+    }
     case Sort::last_changed:
         enquire.set_sort_by_value_then_relevance(slot::changed, true);
         return;
