@@ -509,6 +509,22 @@ std::vector<EntryEvent> Searcher::history(std::string_view id) {
     });
 }
 
+std::vector<std::string> Searcher::ids() {
+    return with_retry([&] {
+        std::vector<std::string> out;
+        out.reserve(db_.get_doccount());
+        const std::string id_prefix(prefix::id);
+        for (auto t = db_.allterms_begin(id_prefix); t != db_.allterms_end(id_prefix); ++t) {
+            out.push_back((*t).substr(id_prefix.size()));
+        }
+        return out;
+    });
+}
+
+std::shared_ptr<const HistoryLog> Searcher::history_log() {
+    return with_retry([&] { return data_->history; });
+}
+
 std::optional<AlgorithmRecord> Searcher::removed_record(std::string_view id) {
     return with_retry([&]() -> std::optional<AlgorithmRecord> {
         if (const AlgorithmRecord* r = data_->history->removed_record(id)) {
