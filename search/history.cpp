@@ -81,6 +81,14 @@ void to_json(json& j, const RevisionSummary& s) {
     j = json{{"sequence", s.sequence}, {"date", s.date},   {"timestamp", s.timestamp},
              {"entries", s.entries},   {"added", s.added}, {"changed", s.changed},
              {"removed", s.removed}};
+    if (s.baseline) {
+        j["baseline"] = true;
+    }
+}
+
+bool is_baseline(const Revision& r) {
+    return r.sequence == 1 && r.changed.empty() && r.removed.empty() && !r.added.empty() &&
+           r.added.size() == r.entries;
 }
 
 std::string revision_metadata_key(std::uint32_t sequence) {
@@ -211,8 +219,10 @@ std::vector<RevisionSummary> HistoryLog::summaries() const {
     std::vector<RevisionSummary> out;
     out.reserve(revisions_.size());
     for (const auto& r : revisions_) {
-        out.push_back(RevisionSummary{r.sequence, r.date, r.timestamp, r.entries, r.added.size(),
-                                      r.changed.size(), r.removed.size()});
+        const bool baseline = is_baseline(r);
+        out.push_back(RevisionSummary{r.sequence, r.date, r.timestamp, r.entries,
+                                      baseline ? 0 : r.added.size(), r.changed.size(),
+                                      r.removed.size(), baseline});
     }
     return out;
 }
@@ -280,7 +290,7 @@ std::vector<EntryEvent> HistoryLog::events(std::string_view since, std::string_v
         for (const EntryChange* c : changed) {
             out.push_back(EntryEvent{r->sequence, r->date, ChangeKind::changed, c->id, c->fields});
         }
-        std::vector<std::string> added = r->added;
+        std::vector<std::string> added = is_baseline(*r) ? std::vector<std::string>() : r->added;
         std::sort(added.begin(), added.end());
         for (const auto& id : added) {
             out.push_back(make_event(*r, ChangeKind::added, id));
@@ -302,6 +312,70 @@ const AlgorithmRecord* HistoryLog::removed_record(std::string_view id) const {
         }
     }
     return nullptr;
+}
+
+namespace {
+
+/// Sets the fields of `changes` back to their values before the change.
+void undo(AlgorithmRecord& record, const std::vector<FieldChange>& changes) {
+    json j = record;
+    for (const auto& field : changes) {
+        if (field.before.is_null()) {
+            j.erase(field.field);
+        } else {
+            j[field.field] = field.before;
+        }
+    }
+    record = j.get<AlgorithmRecord>();
+}
+
+} // namespace
+
+std::vector<std::string> HistoryLog::ids() const {
+    std::vector<std::string> out;
+    out.reserve(by_id_.size());
+    for (const auto& [id, events] : by_id_) {
+        out.push_back(id);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<HistoryLog::Version> HistoryLog::versions(std::string_view id,
+                                                      const AlgorithmRecord* current) const {
+    std::vector<Version> out;
+    const auto it = by_id_.find(std::string(id));
+    if (it == by_id_.end()) {
+        return out;
+    }
+    std::optional<AlgorithmRecord> state;
+    if (current != nullptr) {
+        state = *current;
+    }
+    for (auto e = it->second.rbegin(); e != it->second.rend(); ++e) {
+        const auto& [index, kind] = *e;
+        EntryEvent event = make_event(revisions_[index], kind, id);
+        if (kind == ChangeKind::removed) {
+            // Before its removal the entry was as its stored last record says.
+            state.reset();
+            for (const auto& record : revisions_[index].removed) {
+                if (record.id == id) {
+                    state = record;
+                }
+            }
+            continue;
+        }
+        if (!state) {
+            continue; // no record known for this stretch (damaged history): nothing to show
+        }
+        out.push_back(Version{event, *state});
+        if (kind == ChangeKind::changed) {
+            undo(*state, event.fields);
+        } else {
+            state.reset(); // before its addition the entry did not exist
+        }
+    }
+    return out;
 }
 
 std::vector<AlgorithmRecord>
@@ -333,15 +407,7 @@ HistoryLog::records_as_of(std::vector<AlgorithmRecord> current, std::string_view
             if (it == state.end()) {
                 continue;
             }
-            json j = it->second;
-            for (const auto& field : change.fields) {
-                if (field.before.is_null()) {
-                    j.erase(field.field);
-                } else {
-                    j[field.field] = field.before;
-                }
-            }
-            it->second = j.get<AlgorithmRecord>();
+            undo(it->second, change.fields);
         }
         for (const auto& record : r->removed) {
             state.insert_or_assign(record.id, record);

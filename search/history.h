@@ -92,15 +92,23 @@ struct EntryEvent {
 };
 void to_json(nlohmann::json& j, const EntryEvent& e);
 
+/// True for the first load of an empty index: the first revision, in which every entry of the
+/// register was added and nothing changed or was removed. It is the baseline algreg started
+/// from, not news: its additions are not changes (not in change lists, feeds or change
+/// counts), and its date is when algreg first saw the entries, not when they were published
+/// (docs/history.md).
+[[nodiscard]] bool is_baseline(const Revision& r);
+
 /// Per-revision summary: what a list of revisions shows.
 struct RevisionSummary {
     std::uint32_t sequence = 0;
     std::string date;
     std::string timestamp;
     std::size_t entries = 0;
-    std::size_t added = 0;
+    std::size_t added = 0; ///< 0 for the baseline (its entries are in `entries`)
     std::size_t changed = 0;
     std::size_t removed = 0;
+    bool baseline = false; ///< is_baseline(): the first load, "eerste inlezing: N algoritmes"
     bool operator==(const RevisionSummary&) const = default;
 };
 void to_json(nlohmann::json& j, const RevisionSummary& s);
@@ -121,13 +129,30 @@ class HistoryLog {
     /// The newest revision's date, "" when empty.
     [[nodiscard]] std::string last_date() const;
 
-    /// Every event of entry `id`, oldest first (empty when the id never occurs).
+    /// Every event of entry `id`, oldest first (empty when the id never occurs). The baseline's
+    /// addition is included: an entry's own history starts where algreg first saw it.
     [[nodiscard]] std::vector<EntryEvent> entry_events(std::string_view id) const;
 
     /// Every event with since <= date <= until (both YYYY-MM-DD, "" = open), newest revision
-    /// first, within a revision: removed, changed, added, each by id.
+    /// first, within a revision: removed, changed, added, each by id. The baseline's additions
+    /// are not events of the register (is_baseline).
     [[nodiscard]] std::vector<EntryEvent> events(std::string_view since,
                                                  std::string_view until) const;
+
+    /// Every id that occurs in the history, sorted (byte order).
+    [[nodiscard]] std::vector<std::string> ids() const;
+
+    /// One version of an entry: the record as it was after an `added` or `changed` event.
+    struct Version {
+        EntryEvent event;
+        AlgorithmRecord record;
+    };
+    /// Every version of entry `id`, newest first, reconstructed backwards from `current` (the
+    /// record in the register now, or nullptr when it is not: then from its record at removal)
+    /// by undoing each change's fields. An entry in the register without events (indexed before
+    /// history existed) gives no versions.
+    [[nodiscard]] std::vector<Version> versions(std::string_view id,
+                                                const AlgorithmRecord* current) const;
 
     /// The last known record of an entry that is not in the register now (its removal), or
     /// nullptr.

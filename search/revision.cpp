@@ -4,6 +4,7 @@
 #include "search/schema.h"
 
 #include <algorithm>
+#include <array>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -11,6 +12,25 @@ namespace algreg::search {
 
 std::string revision_key(const Xapian::Database& db) {
     return db.get_uuid() + "@" + std::to_string(db.get_revision());
+}
+
+std::string newest_sort_key(std::string_view added, std::string_view changed,
+                            std::string_view folded_name) {
+    // A date descending inside an ascending key: each byte inverted, a missing date as the
+    // lowest date (so it sorts last).
+    auto descending = [](std::string_view date) {
+        std::string out(date.empty() ? std::string_view("0000-00-00") : date.substr(0, 10));
+        out.resize(10, '0');
+        for (auto& c : out) {
+            c = static_cast<char>(0xFF - static_cast<unsigned char>(c));
+        }
+        return out;
+    };
+    std::string_view first = added;
+    if (!changed.empty() && (first.empty() || changed < first)) {
+        first = changed;
+    }
+    return descending(first) + descending(changed) + std::string(folded_name);
 }
 
 namespace {
@@ -47,6 +67,31 @@ std::vector<Xapian::docid> sorted_by(const Xapian::Database& db,
         }
         return false; // documents are ascending: ties keep docid order
     });
+    return order;
+}
+
+/// Every document by newest_sort_key(), then docid.
+std::vector<Xapian::docid> sorted_newest(const Xapian::Database& db,
+                                         const std::vector<Xapian::docid>& documents) {
+    std::unordered_map<Xapian::docid, std::array<std::string, 3>> values;
+    const std::array<Xapian::valueno, 3> slots{slot::added, slot::changed, slot::name};
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+        for (auto v = db.valuestream_begin(slots[i]); v != db.valuestream_end(slots[i]); ++v) {
+            values[v.get_docid()][i] = *v;
+        }
+    }
+    std::vector<std::pair<std::string, Xapian::docid>> keyed;
+    keyed.reserve(documents.size());
+    for (const auto docid : documents) {
+        const auto& v = values[docid];
+        keyed.emplace_back(newest_sort_key(v[0], v[1], v[2]), docid);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<Xapian::docid> order;
+    order.reserve(keyed.size());
+    for (const auto& [key, docid] : keyed) {
+        order.push_back(docid);
+    }
     return order;
 }
 
@@ -91,7 +136,7 @@ std::shared_ptr<const RevisionData> RevisionData::load(const Xapian::Database& d
         data->titles.push_back({*v, v.get_docid()});
     }
     data->by_changed = sorted_by(db, data->facets.documents(), slot::changed, true);
-    data->by_added = sorted_by(db, data->facets.documents(), slot::added, true);
+    data->by_added = sorted_newest(db, data->facets.documents());
     data->by_name = sorted_by(db, data->facets.documents(), slot::name, false);
     data->by_organisation = sorted_by(db, data->facets.documents(), slot::organization, false);
     data->history = std::make_shared<const HistoryLog>(HistoryLog::load(db));

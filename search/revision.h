@@ -23,6 +23,14 @@ namespace algreg::search {
 /// The identity of the revision a database handle has open: "<uuid>@<revision>".
 [[nodiscard]] std::string revision_key(const Xapian::Database& db);
 
+/// The sort key of "newest registered" (Sort::newest_registered), ascending: the earliest date
+/// the entry is known to exist (its register date `changed` or the day the listing first saw
+/// it, `added`, whichever is earlier; the listing's first-seen day alone would tie 1,430
+/// entries of its first day), newest first; then `changed`, newest first; then the folded
+/// name. Missing dates sort last. From the value slots added, changed and name.
+[[nodiscard]] std::string newest_sort_key(std::string_view added, std::string_view changed,
+                                          std::string_view folded_name);
+
 struct TitleEntry {
     std::string folded; ///< fold(name), from the name value slot
     Xapian::docid docid;
@@ -39,7 +47,7 @@ struct RevisionData {
     /// Every docid in the order of each sort, as Xapian would sort an empty query (ties by
     /// docid): pages of queries without text come from these, without a matching pass.
     std::vector<Xapian::docid> by_changed;      ///< last changed, newest first
-    std::vector<Xapian::docid> by_added;        ///< first registered, newest first
+    std::vector<Xapian::docid> by_added;        ///< newest_sort_key() ascending
     std::vector<Xapian::docid> by_name;         ///< folded name
     std::vector<Xapian::docid> by_organisation; ///< folded organisation, then folded name
     /// The register's history (history.h), read once per revision; never null (empty for an

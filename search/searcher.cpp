@@ -59,6 +59,15 @@ AlgorithmRecord record_of(const Xapian::Document& doc) {
     }
 }
 
+/// newest_sort_key() of a document, for sorted text searches.
+class NewestKey : public Xapian::KeyMaker {
+  public:
+    std::string operator()(const Xapian::Document& doc) const override {
+        return newest_sort_key(doc.get_value(slot::added), doc.get_value(slot::changed),
+                               doc.get_value(slot::name));
+    }
+};
+
 void apply_sort(Xapian::Enquire& enquire, Sort sort, bool ranked,
                 Xapian::MultiValueKeyMaker& keys) {
     switch (sort) {
@@ -67,9 +76,11 @@ void apply_sort(Xapian::Enquire& enquire, Sort sort, bool ranked,
             enquire.set_sort_by_value(slot::changed, true);
         }
         return;
-    case Sort::newest_registered:
-        enquire.set_sort_by_value_then_relevance(slot::added, true);
+    case Sort::newest_registered: {
+        // Reference-counted by the Enquire (release()): freed with it.
+        enquire.set_sort_by_key_then_relevance((new NewestKey())->release(), false);
         return;
+    }
     case Sort::last_changed:
         enquire.set_sort_by_value_then_relevance(slot::changed, true);
         return;
@@ -496,6 +507,22 @@ std::vector<EntryEvent> Searcher::history(std::string_view id) {
         }
         return events;
     });
+}
+
+std::vector<std::string> Searcher::ids() {
+    return with_retry([&] {
+        std::vector<std::string> out;
+        out.reserve(db_.get_doccount());
+        const std::string id_prefix(prefix::id);
+        for (auto t = db_.allterms_begin(id_prefix); t != db_.allterms_end(id_prefix); ++t) {
+            out.push_back((*t).substr(id_prefix.size()));
+        }
+        return out;
+    });
+}
+
+std::shared_ptr<const HistoryLog> Searcher::history_log() {
+    return with_retry([&] { return data_->history; });
 }
 
 std::optional<AlgorithmRecord> Searcher::removed_record(std::string_view id) {

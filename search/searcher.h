@@ -99,6 +99,15 @@ class Searcher {
     /// The revision currently open (after picking up a newer one).
     [[nodiscard]] Xapian::rev revision();
 
+    /// Every id in the register now, sorted (byte order): for dumps of every entry, which
+    /// then read the records a batch at a time with find() (an id removed meanwhile throws
+    /// NotFound there). About 30 bytes per entry.
+    [[nodiscard]] std::vector<std::string> ids();
+
+    /// The history of the revision open now (never null; empty without history). Immutable,
+    /// so it may be used after the searcher is returned to its pool.
+    [[nodiscard]] std::shared_ptr<const HistoryLog> history_log();
+
   private:
     /// One matching pass: the ranked page and the counts (see run_pass).
     struct Pass {

@@ -115,6 +115,89 @@ json official_record(const AlgorithmRecord& r, const std::string& language) {
     return out;
 }
 
+std::string organisation_code(const AlgorithmRecord& r) {
+    return search::slug(r.organization);
+}
+
+json site_data_record(const AlgorithmRecord& r) {
+    json out = official_record(r, "NLD");
+    out.erase("code");
+    out.erase("org_id");
+    // Standards before 0.4 wrote the themes as one text (official-api.md §3.3).
+    const bool listed_themes =
+        r.standard_version.empty() || r.standard_version == "1.0" || r.standard_version == "0.4";
+    if (!listed_themes && !r.category.empty()) {
+        std::string text;
+        for (const auto& theme : r.category) {
+            text += (text.empty() ? "" : ", ") + theme;
+        }
+        out["category"] = text;
+    }
+    // Standard 0.4 had no grouping: its list of names is `impacttoetsen` (official_record).
+    if (r.standard_version == "0.4") {
+        out["impacttoetsen_grouping"] = nullptr;
+    }
+    // The source's own spelling, where normalisation changed a value and kept what it was.
+    for (const auto& [key, value] : r.original) {
+        const auto it = out.find(key);
+        if (it == out.end() || key == "lars" || key == "create_dt") {
+            continue;
+        }
+        if (key == "category" && listed_themes && value.starts_with('[')) {
+            // A list kept as its JSON text (indexer: read_themes).
+            json list = json::parse(value, nullptr, false);
+            if (list.is_array()) {
+                *it = std::move(list);
+                continue;
+            }
+        }
+        *it = value;
+    }
+    const std::string owner = organisation_code(r);
+    out["owner"] = or_null(owner);
+    out["state"] = "PUBLISHED";
+    return out;
+}
+
+json organisation_details_row(const std::string& name, const std::string& code,
+                              const std::string& type) {
+    return json{{"name", or_null(name)}, {"about", nullptr},      {"contact_info", nullptr},
+                {"language", "NLD"},     {"code", or_null(code)}, {"org_id", nullptr},
+                {"type", or_null(type)}, {"show_page", false}};
+}
+
+std::string official_csv_header() {
+    std::string out;
+    for (const auto& column : official_csv_columns()) {
+        out += (out.empty() ? "" : ",") + quote_csv(column);
+    }
+    return out + '\n';
+}
+
+std::string official_csv_row(const AlgorithmRecord& r) {
+    std::string out;
+    bool first = true;
+    for (const auto& column : official_csv_columns()) {
+        out += (first ? "" : ",") + quote_csv(official_csv_cell(r, column));
+        first = false;
+    }
+    return out + '\n';
+}
+
+std::string history_publication_dt(const AlgorithmRecord& r, const std::string& recorded) {
+    if (!r.publication_dt.empty()) {
+        return r.publication_dt;
+    }
+    if (!r.changed.empty()) {
+        return r.changed + " 00:00:00+00:00";
+    }
+    // "2026-05-13T14:57:46Z" -> "2026-05-13 14:57:46+00:00"
+    if (recorded.size() == 20 && recorded[10] == 'T' && recorded.back() == 'Z') {
+        return recorded.substr(0, 10) + " " + recorded.substr(11, 8) + "+00:00";
+    }
+    return recorded;
+}
+
 const std::vector<std::string>& official_csv_columns() {
     static const std::vector<std::string> columns{"name",
                                                   "organization",

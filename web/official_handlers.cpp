@@ -14,7 +14,13 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <functional>
+#include <iterator>
+#include <map>
 #include <memory>
+#include <optional>
+#include <span>
+#include <utility>
 
 namespace algreg::web {
 
@@ -197,6 +203,99 @@ json organisation_facet(const SearchResult& r, bool selected, bool by_count) {
         });
     }
     return rows;
+}
+
+/// The query parameter filetype of a download: required, and "csv" (422 otherwise, in the
+/// official validation shape).
+void check_filetype(const httplib::Request& req) {
+    if (!req.has_param("filetype")) {
+        throw ValidationError(json::array({validation_item(
+            "missing", json::array({"query", "filetype"}), "Field required", nullptr)}));
+    }
+    const std::string filetype = req.get_param_value("filetype");
+    if (filetype != "csv") {
+        // The official server also offers "excel"; algreg does not write .xlsx.
+        throw ValidationError(json::array(
+            {validation_item("enum", json::array({"query", "filetype"}), "Input should be 'csv'",
+                             filetype, json{{"expected", "'csv'"}})}));
+    }
+}
+
+/// Entries read per batch by the streamed dumps: one borrowed searcher per batch.
+constexpr std::size_t dump_batch = 100;
+
+/// The records of `ids` that are in the register now (nullopt for the others), read with one
+/// borrowed searcher.
+std::vector<std::optional<search::AlgorithmRecord>> find_all(App& app,
+                                                             std::span<const std::string> ids) {
+    std::vector<std::optional<search::AlgorithmRecord>> out;
+    out.reserve(ids.size());
+    app.searchers.with([&](search::Searcher& searcher) {
+        for (const auto& id : ids) {
+            try {
+                out.emplace_back(searcher.find(id));
+            } catch (const search::NotFound&) {
+                out.emplace_back(std::nullopt); // removed (meanwhile, or long ago)
+            }
+        }
+    });
+    return out;
+}
+
+/// The history CSV lines of the entries `ids`, each entry's versions newest first. An entry
+/// in the register that the history does not know (indexed before history existed) gives one
+/// line: its current version.
+std::string history_lines(App& app, const search::HistoryLog& log,
+                          std::span<const std::string> ids) {
+    const auto records = find_all(app, ids);
+    const auto& revisions = log.revisions();
+    std::string out;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto* current = records[i] ? &*records[i] : nullptr;
+        auto versions = log.versions(ids[i], current);
+        if (versions.empty() && current != nullptr) {
+            out += official_csv_row(*current);
+            continue;
+        }
+        for (auto& v : versions) {
+            std::string recorded;
+            if (v.event.sequence >= 1 && v.event.sequence <= revisions.size()) {
+                recorded = revisions[v.event.sequence - 1].timestamp;
+            }
+            v.record.publication_dt = history_publication_dt(v.record, recorded);
+            out += official_csv_row(v.record);
+        }
+    }
+    return out;
+}
+
+/// Sends `first` (the BOM, header and first lines) and then next() until it returns "", as a
+/// chunked text/csv download named as the official one.
+void send_csv_stream(App& app, httplib::Response& res, std::string first,
+                     std::function<std::string()> next) {
+    res.set_header("Content-Disposition",
+                   "attachment; filename=\"" + official_download_filename() + "\"");
+    auto pending = std::make_shared<std::string>(std::move(first));
+    RequestTracker& tracker = app.tracker;
+    res.set_chunked_content_provider(
+        "text/csv; charset=utf-8",
+        [pending, next = std::move(next), &tracker](std::size_t, httplib::DataSink& sink) {
+            std::string chunk = pending->empty() ? next() : std::exchange(*pending, {});
+            if (chunk.empty()) {
+                sink.done();
+                return true;
+            }
+            tracker.add_bytes(chunk.size());
+            return sink.write(chunk.data(), chunk.size());
+        });
+}
+
+/// Merges two sorted id lists into one sorted list without duplicates.
+std::vector<std::string> merged_ids(std::vector<std::string> a, const std::vector<std::string>& b) {
+    std::vector<std::string> out;
+    out.reserve(a.size() + b.size());
+    std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
 }
 
 std::string today_compact() {
@@ -430,58 +529,161 @@ void official_suggestion(App& app, const httplib::Request& req, httplib::Respons
 void official_download(App& app, const httplib::Request& req, httplib::Response& res) {
     const std::string lang = req.matches[1];
     check_official_language(lang);
-    if (!req.has_param("filetype")) {
-        throw ValidationError(json::array({validation_item(
-            "missing", json::array({"query", "filetype"}), "Field required", nullptr)}));
-    }
-    const std::string filetype = req.get_param_value("filetype");
-    if (filetype != "csv") {
-        // The official server also offers "excel"; algreg does not write .xlsx.
-        throw ValidationError(json::array(
-            {validation_item("enum", json::array({"query", "filetype"}), "Input should be 'csv'",
-                             filetype, json{{"expected", "'csv'"}})}));
-    }
+    check_filetype(req);
     SearchRequest all;
     all.sort = search::Sort::last_changed;
     auto stream = std::make_shared<RecordStream>(app.searchers, all);
-    auto first = std::make_shared<std::vector<search::AlgorithmRecord>>(stream->next());
-    if (first->empty()) {
+    const auto first = stream->next();
+    if (first.empty()) {
         throw HttpError(ErrorKind::not_found, "NO_DATA_FOUND");
     }
-    res.set_header("Content-Disposition",
-                   "attachment; filename=\"" + official_download_filename() + "\"");
+    auto lines = [](const std::vector<search::AlgorithmRecord>& records) {
+        std::string out;
+        for (const auto& record : records) {
+            out += official_csv_row(record);
+        }
+        return out;
+    };
+    send_csv_stream(app, res, std::string(utf8_bom) + official_csv_header() + lines(first),
+                    [stream, lines] { return lines(stream->next()); });
+}
+
+void official_history_download(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string lang = req.matches[1];
+    check_official_language(lang);
+    check_filetype(req);
+    std::shared_ptr<const search::HistoryLog> log;
+    std::vector<std::string> in_register;
+    app.searchers.with([&](search::Searcher& searcher) {
+        log = searcher.history_log();
+        in_register = searcher.ids();
+    });
+    auto ids =
+        std::make_shared<std::vector<std::string>>(merged_ids(std::move(in_register), log->ids()));
+    if (ids->empty()) {
+        throw HttpError(ErrorKind::not_found, "NO_DATA_FOUND");
+    }
+    auto position = std::make_shared<std::size_t>(0);
+    auto next = [&app, log, ids, position]() {
+        std::string out;
+        while (out.empty() && *position < ids->size()) {
+            const std::size_t n = std::min(dump_batch, ids->size() - *position);
+            out = history_lines(app, *log, std::span(*ids).subspan(*position, n));
+            *position += n;
+        }
+        return out;
+    };
+    std::string first = next();
+    if (first.empty()) {
+        throw HttpError(ErrorKind::not_found, "NO_DATA_FOUND");
+    }
+    send_csv_stream(app, res, std::string(utf8_bom) + official_csv_header() + first,
+                    std::move(next));
+}
+
+void official_entry_history_download(App& app, const httplib::Request& req,
+                                     httplib::Response& res) {
+    const std::string lars = req.matches[1];
+    const std::string lang = req.matches[2];
+    check_official_language(lang);
+    check_filetype(req);
+    if (lars.empty() || lars.size() > 200) {
+        throw HttpError(ErrorKind::not_found, "NO_DATA_FOUND");
+    }
+    const auto log =
+        app.searchers.with([](search::Searcher& searcher) { return searcher.history_log(); });
+    const std::vector<std::string> ids{lars};
+    std::string lines = history_lines(app, *log, ids);
+    if (lines.empty()) {
+        throw HttpError(ErrorKind::not_found, "NO_DATA_FOUND");
+    }
+    send_csv_stream(app, res, std::string(utf8_bom) + official_csv_header() + lines,
+                    [] { return std::string(); });
+}
+
+void official_site_data(App& app, const httplib::Request&, httplib::Response& res) {
+    struct Dump {
+        std::vector<std::string> ids;
+        std::size_t position = 0; ///< ids read
+        std::size_t written = 0;  ///< records written
+        bool finished = false;
+        std::map<std::string, std::pair<std::string, std::string>> organisations; ///< code ->
+                                                                                  ///< name, type
+    };
+    auto dump = std::make_shared<Dump>();
+    dump->ids = app.searchers.with([](search::Searcher& searcher) { return searcher.ids(); });
+    // The official server sends media type "json" (sic) and this file name.
+    res.set_header("Content-Disposition", "attachment; filename=pub_data.json");
     RequestTracker& tracker = app.tracker;
-    auto started = std::make_shared<bool>(false);
-    res.set_chunked_content_provider(
-        "text/csv; charset=utf-8",
-        [stream, first, started, &tracker](std::size_t, httplib::DataSink& sink) {
-            const auto& columns = official_csv_columns();
-            std::string chunk;
-            std::vector<search::AlgorithmRecord> records;
-            if (!*started) {
-                *started = true;
-                chunk += utf8_bom;
-                for (std::size_t i = 0; i < columns.size(); ++i) {
-                    chunk += (i == 0 ? "" : ",") + quote_csv(columns[i]);
-                }
-                chunk += '\n';
-                records.swap(*first);
-            } else {
-                records = stream->next();
-            }
-            if (records.empty()) {
-                sink.done();
-                return true;
-            }
+    res.set_chunked_content_provider("json", [&app, dump, &tracker](std::size_t,
+                                                                    httplib::DataSink& sink) {
+        if (dump->finished) {
+            sink.done();
+            return true;
+        }
+        std::string chunk = dump->position == 0 ? R"({"algoritme_versions":[)" : "";
+        const std::size_t written_before = dump->written;
+        while (dump->written == written_before && dump->position < dump->ids.size()) {
+            const std::size_t n = std::min(dump_batch, dump->ids.size() - dump->position);
+            const auto records = find_all(app, std::span(dump->ids).subspan(dump->position, n));
             for (const auto& record : records) {
-                for (std::size_t i = 0; i < columns.size(); ++i) {
-                    chunk += (i == 0 ? "" : ",") + quote_csv(official_csv_cell(record, columns[i]));
+                if (!record) {
+                    continue; // removed by a reindex during the download
                 }
-                chunk += '\n';
+                const std::string code = organisation_code(*record);
+                if (!code.empty()) {
+                    dump->organisations.try_emplace(code, record->organization,
+                                                    record->organization_type);
+                }
+                chunk += dump->written == 0 ? "" : ",";
+                ++dump->written;
+                chunk +=
+                    site_data_record(*record).dump(-1, ' ', false, json::error_handler_t::replace);
             }
-            tracker.add_bytes(chunk.size());
-            return sink.write(chunk.data(), chunk.size());
+            dump->position += n;
+        }
+        if (dump->position >= dump->ids.size()) {
+            chunk += R"(],"organisation_details":[)";
+            bool first = true;
+            for (const auto& [code, details] : dump->organisations) {
+                chunk += (first ? "" : ",") +
+                         organisation_details_row(details.first, code, details.second)
+                             .dump(-1, ' ', false, json::error_handler_t::replace);
+                first = false;
+            }
+            chunk += "]}";
+            dump->finished = true;
+        }
+        tracker.add_bytes(chunk.size());
+        return sink.write(chunk.data(), chunk.size());
+    });
+}
+
+void official_organisation_relation(App& app, const httplib::Request& req, httplib::Response& res) {
+    const std::string code = req.matches[1];
+    std::string name;
+    if (!code.empty() && code.size() <= 200 && valid_utf8(code)) {
+        SearchRequest request;
+        request.filters[std::string(search::facet::organisation.name)] = {code};
+        request.page_size = 1;
+        request.facets = false;
+        request.snippets = false;
+        request.spelling = false;
+        app.searchers.with([&](search::Searcher& searcher) {
+            for (const auto& hit : searcher.search(request).hits) {
+                if (search::slug(hit.organisation) == code) {
+                    name = hit.organisation;
+                }
+            }
         });
+    }
+    if (name.empty()) {
+        throw HttpError(ErrorKind::not_found, "Kan corresponderende org_id niet vinden.");
+    }
+    // No hierarchy is known (docs/api.md): the chain is the organisation alone.
+    send_json(res, json{{"org_id", code},
+                        {"hierarchy_path", code},
+                        {"hierarchy", json::array({json{{"org_id", code}, {"name", name}}})}});
 }
 
 void official_total_count(App& app, const httplib::Request&, httplib::Response& res) {

@@ -21,6 +21,18 @@ void official_similar(App& app, const httplib::Request& req, httplib::Response& 
 void official_suggestion(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/downloads/{lang}?filetype=csv: every entry as the official CSV (streamed).
 void official_download(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/downloads/site-data/json: every entry as a full version, then the organisations
+/// (official-api.md §8.3), streamed a batch of entries at a time.
+void official_site_data(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/downloads/history/{lang}?filetype=csv: one row per publication event (every
+/// version the history knows), by entry, newest first (streamed).
+void official_history_download(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/downloads/history/algorithms/{lars}/{lang}?filetype=csv: one entry's versions.
+void official_entry_history_download(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/organisation-relation/{org_id}: {org_id, hierarchy_path, hierarchy}. algreg knows
+/// no hierarchy: the chain is the organisation alone. {org_id} is the organisation's code (the
+/// site-data's `owner`); 404 for an organisation without entries.
+void official_organisation_relation(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/algoritme/total-count: the number of entries, a bare integer.
 void official_total_count(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/health: "OK".

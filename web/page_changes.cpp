@@ -214,6 +214,15 @@ std::string results_section(const ChangesView& view, Lang lang) {
         h += days_html(view, lang);
     }
     h += pagination(view, lang);
+    // The first load is the baseline, not a change (docs/history.md): said once, below.
+    for (const auto& r : p.revisions) {
+        if (r.baseline) {
+            h += "<p class=\"baseline\">" +
+                 esc(ui(lang, Ui::changes_baseline,
+                        {format_date(r.date, lang), format_count(r.entries, lang)})) +
+                 "</p>";
+        }
+    }
     h += "</section>";
     return h;
 }

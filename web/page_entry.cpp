@@ -280,13 +280,20 @@ std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search
     if (!r.lars.empty()) {
         h += "<div><dt>" + esc(ui(lang, Ui::entry_id)) + "</dt><dd>" + esc(r.lars) + "</dd></div>";
     }
-    if (!r.added.empty()) {
-        h += "<div><dt>" + esc(ui(lang, Ui::entry_added)) + "</dt><dd>" +
-             esc(format_date(r.added, lang)) + "</dd></div>";
-    }
+    // The register's own dates first; `added` is only when the daily listing (algreg's source
+    // of history) first saw the entry, for most entries the day that listing started
+    // (docs/history.md), so it is labelled as such and never as a registration date.
     if (!r.changed.empty()) {
         h += "<div><dt>" + esc(ui(lang, Ui::entry_changed)) + "</dt><dd>" +
              esc(format_date(r.changed, lang)) + "</dd></div>";
+    }
+    if (r.publication_dt.size() >= 10 && r.publication_dt.substr(0, 10) != r.changed) {
+        h += "<div><dt>" + esc(ui(lang, Ui::entry_published)) + "</dt><dd>" +
+             esc(format_date(r.publication_dt.substr(0, 10), lang)) + "</dd></div>";
+    }
+    if (!r.added.empty()) {
+        h += "<div><dt>" + esc(ui(lang, Ui::entry_added)) + "</dt><dd>" +
+             esc(format_date(r.added, lang)) + "</dd></div>";
     }
     if (!r.standard_version.empty()) {
         h += "<div><dt>" + esc(ui(lang, Ui::entry_standard)) + "</dt><dd>" +

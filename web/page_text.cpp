@@ -56,6 +56,11 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "Deze index heeft nog geen geschiedenis: die ontstaat zodra het register opnieuw wordt "
      "ingelezen.",
      "This index has no history yet: it starts when the register is read in again."},
+    {Ui::changes_baseline,
+     "Eerste inlezing op {0}: {1} algoritmes. Dat is het begin van de geschiedenis in algreg, "
+     "geen wijziging: die algoritmes staan hier niet als toegevoegd.",
+     "First load on {0}: {1} algorithms. That is where algreg's history starts, not a change: "
+     "those algorithms are not listed here as added."},
     {Ui::changes_bad_date, "‘{0}’ is geen datum voor ‘{1}’ (gebruik JJJJ-MM-DD) en is genegeerd.",
      "‘{0}’ is not a date for ‘{1}’ (use YYYY-MM-DD) and was ignored."},
     {Ui::changes_bad_range,
@@ -180,8 +185,9 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::entry_title, "Algoritme", "Algorithm"},
     {Ui::entry_back, "Terug naar zoeken", "Back to search"},
     {Ui::entry_id, "Algoritme-ID", "Algorithm ID"},
-    {Ui::entry_added, "Geregistreerd", "Registered"},
-    {Ui::entry_changed, "Laatst gewijzigd", "Last changed"},
+    {Ui::entry_added, "Eerst gezien (dagelijkse lijst)", "First seen (daily listing)"},
+    {Ui::entry_changed, "Laatst gewijzigd in het register", "Last changed in the register"},
+    {Ui::entry_published, "Gepubliceerd in het register", "Published in the register"},
     {Ui::entry_standard, "Publicatiestandaard", "Publication standard"},
     {Ui::entry_contents, "Op deze pagina", "On this page"},
     {Ui::entry_on_register, "Bekijk dit algoritme op algoritmes.overheid.nl",

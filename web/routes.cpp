@@ -15,7 +15,7 @@ namespace algreg::web {
 namespace {
 
 // Path segments: "[^/]+" never matches '/', so "../" tricks cannot reach another route.
-constexpr std::array<Route, 30> table{{
+constexpr std::array<Route, 34> table{{
     {"GET", "/api/v1/search", "/api/v1/search", "Search with facets, paging and sorting", Api::ours,
      api_search},
     {"GET", "/api/v1/changes", "/api/v1/changes",
@@ -83,6 +83,20 @@ constexpr std::array<Route, 30> table{{
      "Official: type-ahead", Api::official, official_suggestion},
     {"GET", "/api/downloads/([^/]+)", "/api/downloads/{lang}",
      "Official: every entry as the official CSV", Api::official, official_download},
+    // Following another algreg or the register (issue 12): site data, history, organisations.
+    {"GET", "/api/downloads/site-data/json", "/api/downloads/site-data/json",
+     "Official: every entry in full and the organisations (pub_data.json), streamed", Api::official,
+     official_site_data},
+    {"GET", "/api/downloads/history/algorithms/([^/]+)/([^/]+)",
+     "/api/downloads/history/algorithms/{lars}/{lang}",
+     "Official: one entry's publication history as the official CSV", Api::official,
+     official_entry_history_download},
+    {"GET", "/api/downloads/history/([^/]+)", "/api/downloads/history/{lang}",
+     "Official: every publication event as the official CSV, by entry, newest first", Api::official,
+     official_history_download},
+    {"GET", "/api/organisation-relation/([^/]+)", "/api/organisation-relation/{org_id}",
+     "Official: an organisation's parent chain (algreg knows none: the organisation alone)",
+     Api::official, official_organisation_relation},
     {"GET", "/api/v1", "/api/v1", "Where the API documents are", Api::ours,
      [](App&, const httplib::Request&, httplib::Response& res) {
          res.set_content(R"({"openapi":"/api/v1/openapi.json"})", "application/json");

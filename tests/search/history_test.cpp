@@ -243,7 +243,11 @@ TEST_CASE("history: revisions survive storage and are read back in order") {
     CHECK(log.revisions()[2].removed.front() == h.removed); // the whole record, every field
 
     const auto summaries = log.summaries();
-    CHECK(summaries[0].added == 3);
+    CHECK(summaries[0].added == 0); // the baseline: its 3 entries are not additions
+    CHECK(summaries[0].entries == 3);
+    CHECK(summaries[0].baseline);
+    CHECK(json(summaries[0])["baseline"] == true);
+    CHECK_FALSE(json(summaries[1]).contains("baseline"));
     CHECK(summaries[1].changed == 1);
     CHECK(summaries[2].removed == 1);
     CHECK(summaries[2].entries == 2);
@@ -257,16 +261,17 @@ TEST_CASE("history: revisions survive storage and are read back in order") {
     CHECK(events[1].fields.front().after == h.renamed_after.organization);
     CHECK(log.entry_events("00000000").empty());
 
-    // Newest first; within a revision removed, changed, added.
+    // Newest first; within a revision removed, changed, added. The first revision loaded every
+    // entry into an empty index: the baseline, not three additions (docs/history.md).
     const auto all = log.events("", "");
-    REQUIRE(all.size() == 5);
+    REQUIRE(all.size() == 2);
     CHECK(all[0].kind == ChangeKind::removed);
     CHECK(all[0].id == h.removed_id);
     CHECK(all[1].kind == ChangeKind::changed);
-    CHECK(all[2].sequence == 1);
     CHECK(log.events("2026-06-19", "2026-06-19").size() == 1);
     CHECK(log.events("2026-06-20", "").size() == 1);
-    CHECK(log.events("", "2026-05-13").size() == 3);
+    CHECK(log.events("", "2026-05-13").empty());
+    CHECK(log.summaries().front().baseline);
 
     REQUIRE(log.removed_record(h.removed_id) != nullptr);
     CHECK(log.removed_record(h.removed_id)->name == h.removed.name);
