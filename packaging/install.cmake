@@ -73,7 +73,7 @@ set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_CONTACT "${ALGREG_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "search server for the Dutch Algorithm Register (algoritmes.overheid.nl)")
-set(CPACK_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_PACKAGE_DESCRIPTION
     "algreg indexes the exports of the Dutch Algorithm Register into a Xapian index and serves "
     "it: Dutch full-text search with exact facets, an HTTP API of its own and one compatible "
     "with the official register's, a web UI, the register's history of changes and "
