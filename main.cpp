@@ -4,10 +4,12 @@
 #include "indexer/as_of_index.h"
 #include "indexer/run_check.h"
 #include "indexer/run_index.h"
+#include "search/data_dir.h"
 #include "search/errors.h"
 #include "search/schema.h"
 #include "search/search_command.h"
 #include "search/searcher.h"
+#include "search/version.h"
 #include "web/server.h"
 
 #include <chrono>
@@ -32,17 +34,25 @@ Commands:
   search    search the index from the command line
   check     completeness checks of entries in any input format, for people and CI
   serve     the HTTP API (ours under /api/v1, and the official register's) over the index
+  version   the program's version (also --version)
   help      this text
 
 Run `algreg COMMAND --help` for the options of a command.
 )";
 
-/// The bundled register and abbreviation list; ALGREG_FIXTURES overrides the folder.
+std::optional<std::string> environment(std::string_view name) {
+    const char* value = std::getenv(std::string(name).c_str());
+    return value ? std::optional<std::string>(value) : std::nullopt;
+}
+
+/// The bundled register, abbreviation list and static files, found from where this program is
+/// (search/data_dir.h).
+algreg::search::DataDirs data_dirs() {
+    return algreg::search::find_data_dirs(algreg::search::executable_path(), environment);
+}
+
 std::string fixtures_dir() {
-    if (const char* dir = std::getenv("ALGREG_FIXTURES")) {
-        return dir;
-    }
-    return ALGREG_FIXTURES_DIR;
+    return data_dirs().register_dir.string();
 }
 
 int command_index(const std::vector<std::string>& args) {
@@ -197,10 +207,7 @@ int command_serve(const std::vector<std::string>& args) {
     }
     web::ServerConfig config;
     try {
-        config = web::parse_serve_arguments(args, [](std::string_view name) {
-            const char* value = std::getenv(std::string(name).c_str());
-            return value ? std::optional<std::string>(value) : std::nullopt;
-        });
+        config = web::parse_serve_arguments(args, environment);
     } catch (const std::invalid_argument& e) {
         std::cerr << "algreg serve: " << e.what() << "\nRun `algreg serve --help` for usage.\n";
         return ix::exit_code::usage;
@@ -249,6 +256,7 @@ int command_serve(const std::vector<std::string>& args) {
             return ix::exit_code::bad_input;
         }
     }
+    config.static_dir = data_dirs().static_dir.string();
     // as_of= searches: indexes of past dates, built from this index's history on first use and
     // cached beside it (indexer/as_of_index.h); the server only reads them.
     return web::serve(config, ix::as_of_index_provider(config.index_path));
@@ -264,6 +272,10 @@ int main(int argc, char** argv) try {
     }
     const std::string command = args[0];
     args.erase(args.begin());
+    if (command == "version" || command == "--version") {
+        std::cout << "algreg " << algreg::search::version() << '\n';
+        return 0;
+    }
     if (command == "index") {
         return command_index(args);
     }

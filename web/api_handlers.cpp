@@ -3,6 +3,7 @@
 #include "search/errors.h"
 #include "search/facets.h"
 #include "search/schema.h"
+#include "search/version.h"
 #include "web/history_handlers.h"
 #include "web/http_errors.h"
 #include "web/official_format.h"
@@ -340,7 +341,10 @@ void api_openapi(App&, const httplib::Request&, httplib::Response& res) {
 void healthz(App& app, const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     const IndexGauges g = index_gauges(app);
-    send_json(res, json{{"status", "ok"}, {"revision", g.revision}, {"entries", g.entries}});
+    send_json(res, json{{"status", "ok"},
+                        {"version", std::string(search::version())},
+                        {"revision", g.revision},
+                        {"entries", g.entries}});
 }
 
 void metrics(App& app, const httplib::Request&, httplib::Response& res) {

@@ -28,7 +28,8 @@ void api_export_json(App& app, const httplib::Request& req, httplib::Response& r
 void api_export_ndjson(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/v1/openapi.json.
 void api_openapi(App& app, const httplib::Request& req, httplib::Response& res);
-/// GET /healthz: {"status":"ok","revision","entries"}; 503 when the index cannot be read.
+/// GET /healthz: {"status":"ok","version","revision","entries"} (version: algreg's, as
+/// `algreg --version` prints it); 503 when the index cannot be read.
 void healthz(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /metrics: Prometheus text.
 void metrics(App& app, const httplib::Request& req, httplib::Response& res);

@@ -471,14 +471,11 @@ void static_file(Site& site, const httplib::Request& req, httplib::Response& res
 void register_page_routes(httplib::Server& server, PageContext context) {
     auto site = std::make_shared<Site>();
     site->context = std::move(context);
-    site->files = StaticFiles::load(site->context.static_dir.empty()
-                                        ? default_static_dir()
-                                        : std::filesystem::path(site->context.static_dir));
+    site->files = StaticFiles::load(site->context.static_dir);
     if (site->files.size() == 0 && site->context.log) {
-        site->context.log("no static files found in " +
-                          (site->context.static_dir.empty() ? default_static_dir().string()
-                                                            : site->context.static_dir) +
-                          " (set ALGREG_STATIC_DIR); pages are served without style and script");
+        site->context.log("no static files found in '" + site->context.static_dir +
+                          "' (set ALGREG_DATA_DIR or ALGREG_STATIC_DIR); pages are served "
+                          "without style and script");
     }
     server.Get(R"(/static/(.+))", [site](const httplib::Request& req, httplib::Response& res) {
         static_file(*site, req, res);

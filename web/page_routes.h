@@ -78,7 +78,8 @@ struct PageContext {
     std::function<std::uint64_t()> revision;
     /// Receives the text of unexpected exceptions (optional; never sent to clients).
     std::function<void(const std::string&)> log;
-    /// The static files' folder; "" = default_static_dir().
+    /// The static files' folder (ServerConfig::static_dir); "" = none, pages come without
+    /// style and script.
     std::string static_dir;
 };
 

@@ -1,7 +1,6 @@
 #include "web/page_static.h"
 
 #include <array>
-#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <system_error>
@@ -115,13 +114,6 @@ const StaticFile* StaticFiles::find(std::string_view name) const {
     }
     const auto it = files_.find(name);
     return it == files_.end() ? nullptr : &it->second;
-}
-
-std::filesystem::path default_static_dir() {
-    if (const char* dir = std::getenv("ALGREG_STATIC_DIR"); dir != nullptr && *dir != '\0') {
-        return dir;
-    }
-    return std::filesystem::path(__FILE__).parent_path() / "static";
 }
 
 } // namespace algreg::web

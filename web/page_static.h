@@ -42,10 +42,6 @@ class StaticFiles {
 /// The Content-Type for a file name by its extension ("" when not served).
 [[nodiscard]] std::string_view static_content_type(std::string_view name);
 
-/// Where the static files are: $ALGREG_STATIC_DIR when set, else web/static in the source tree
-/// this file was compiled from.
-[[nodiscard]] std::filesystem::path default_static_dir();
-
 /// 64-bit FNV-1a of `data` as 16 hex digits.
 [[nodiscard]] std::string content_hash(std::string_view data);
 

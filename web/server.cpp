@@ -185,6 +185,7 @@ PageContext page_context(App& app) {
         return pool.with([](search::Searcher& s) { return s.revision(); });
     };
     c.log = [](const std::string& what) { write_log_line("algreg serve: " + what + "\n"); };
+    c.static_dir = app.config.static_dir;
     return c;
 }
 

@@ -2,6 +2,8 @@
 // value type, with its command-line and environment parsing and the --help text.
 #pragma once
 
+#include "search/data_dir.h"
+
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -41,6 +43,9 @@ struct ServerConfig {
     bool access_log = true;                   ///< one line per request on stderr
     /// Serialised answers kept per index revision (response_cache.h); 0 = no cache.
     std::size_t cache_bytes = 32 * 1024 * 1024;
+    /// The web UI's CSS, JavaScript and images (search::DataDirs::static_dir, found by main()
+    /// from where the program is); "" = none: pages are served without style and script.
+    std::string static_dir;
     bool operator==(const ServerConfig&) const = default;
 };
 
@@ -49,8 +54,7 @@ struct ServerConfig {
 /// max(64, 4 * cores).
 [[nodiscard]] std::size_t default_thread_count();
 
-/// Looks up an environment variable; nullopt when unset.
-using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
+using search::EnvLookup;
 
 /// Parses `algreg serve` arguments over `defaults`, environment first, then options:
 ///   ALGREG_INDEX / --index DIR, ALGREG_HOST / --host H, ALGREG_PORT / --port N,

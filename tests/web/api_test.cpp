@@ -2,6 +2,7 @@
 // every route, its parameters and its error paths; caching and security headers.
 #include "tests/web/test_server.h"
 
+#include <cstdio>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -178,6 +179,24 @@ TEST_CASE("/healthz and /metrics") {
     CHECK(m->body.find("algreg_http_request_duration_seconds_bucket{route=\"/api/v1/search\"") !=
           std::string::npos);
     CHECK(m->body.find("algreg_index_entries 1557") != std::string::npos);
+}
+
+TEST_CASE("/healthz reports the version of CMake's project(), as `algreg --version` does") {
+    TestServer server;
+    const json h = body_of(server.client().Get("/healthz"));
+    REQUIRE(h["version"].is_string());
+    CHECK(h["version"] == ALGREG_PROJECT_VERSION);
+    for (const char* argument : {"--version", "version"}) {
+        FILE* pipe = ::popen((std::string(ALGREG_BINARY) + " " + argument).c_str(), "r");
+        REQUIRE(pipe != nullptr);
+        std::string out;
+        char buffer[256];
+        while (const std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) {
+            out.append(buffer, n);
+        }
+        CHECK(::pclose(pipe) == 0);
+        CHECK(out == "algreg " + h["version"].get<std::string>() + "\n");
+    }
 }
 
 TEST_CASE("exports: every match, streamed, in three formats") {

@@ -204,8 +204,10 @@ TEST_CASE("static files: names, types, version") {
 
 TEST_CASE("page routes: the real server serves the pages next to the API") {
     // web::Server registers the pages before its own routes: "/" is the search page, the API
-    // still answers JSON, and the static files come from web/static.
-    algreg::testing::TestServer server;
+    // still answers JSON, and the static files come from ServerConfig::static_dir.
+    ServerConfig config;
+    config.static_dir = std::string(ALGREG_SOURCE_DIR) + "/web/static";
+    algreg::testing::TestServer server(config);
     auto cli = server.client();
     auto home = cli.Get("/");
     check_page(home, 200, "nl");
