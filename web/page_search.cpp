@@ -284,12 +284,15 @@ std::string sidebar(const SearchView& view, Lang lang) {
     for (const auto& [name, values] : view.request.filters) {
         chosen += values.size();
     }
+    // The count is a region of its own, so that app.js updates it with the facets.
     std::string h = "<details class=\"filters-panel\" id=\"filters-panel\"><summary>" +
-                    esc(ui(lang, Ui::filters_show));
+                    esc(ui(lang, Ui::filters_show)) +
+                    " <span class=\"filters-count\" data-region=\"filters-count\" "
+                    "id=\"filters-count\">";
     if (chosen > 0) {
-        h += " <span class=\"filters-count\">(" +
-             esc(ui(lang, Ui::filters_count, {std::to_string(chosen)})) + ")</span>";
+        h += "(" + esc(ui(lang, Ui::filters_count, {std::to_string(chosen)})) + ")";
     }
+    h += "</span>";
     h += "</summary>";
     h += "<section class=\"filters\" id=\"filters\" aria-labelledby=\"filters-heading\">";
     h += "<h2 id=\"filters-heading\">" + esc(ui(lang, Ui::filters_heading)) + "</h2>";
