@@ -50,21 +50,6 @@ void add_kinds(std::vector<search::ChangeKind>& kinds, const std::string& value)
     }
 }
 
-/// "http://host[:port]" of the request, for the feed's absolute links. A Host header with
-/// anything but host-name characters is not trusted: "http://localhost".
-std::string site_url(const httplib::Request& req) {
-    std::string host = req.get_header_value("Host");
-    const bool plain = !host.empty() && host.size() <= 255 &&
-                       host.find_first_not_of(
-                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
-                           std::string::npos;
-    if (!plain) {
-        host = "localhost";
-    }
-    const bool https = req.get_header_value("X-Forwarded-Proto") == "https";
-    return std::string(https ? "https" : "http") + "://" + host;
-}
-
 void require_as_of(const App& app) {
     if (!app.as_of.available()) {
         throw HttpError(ErrorKind::unavailable,
@@ -88,6 +73,19 @@ std::uint64_t live_revision(App& app) {
 }
 
 } // namespace
+
+std::string site_url(const httplib::Request& req) {
+    std::string host = req.get_header_value("Host");
+    const bool plain = !host.empty() && host.size() <= 255 &&
+                       host.find_first_not_of(
+                           "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") ==
+                           std::string::npos;
+    if (!plain) {
+        host = "localhost";
+    }
+    const bool https = req.get_header_value("X-Forwarded-Proto") == "https";
+    return std::string(https ? "https" : "http") + "://" + host;
+}
 
 std::string utc_today() {
     const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());

@@ -30,6 +30,11 @@ namespace algreg::web {
 /// search::BadRequest("as_of", why).
 [[nodiscard]] std::optional<std::string> take_as_of(Params& params, std::string_view today);
 
+/// "http(s)://host[:port]" of the request, for absolute links (feeds, sitemap): https when
+/// X-Forwarded-Proto says so. A Host header with anything but host-name characters is not
+/// trusted: "http://localhost".
+[[nodiscard]] std::string site_url(const httplib::Request& req);
+
 /// Today's date in UTC, YYYY-MM-DD.
 [[nodiscard]] std::string utc_today();
 

@@ -79,6 +79,10 @@ ErrorKind kind_for_status(int status) {
     return status >= 400 && status < 500 ? ErrorKind::bad_request : ErrorKind::internal;
 }
 
+bool is_api_path(std::string_view path) {
+    return path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/metrics";
+}
+
 bool is_official_path(std::string_view path) {
     return path.starts_with("/api/") && !path.starts_with("/api/v1/") && path != "/api/v1";
 }
@@ -139,18 +143,27 @@ ErrorResponse response_for(std::exception_ptr error, bool official,
     return render_error(ErrorKind::internal, {}, {}, official);
 }
 
-void install_error_handlers(httplib::Server& server, std::function<void(const std::string&)> log) {
+void install_error_handlers(httplib::Server& server, std::function<void(const std::string&)> log,
+                            HtmlErrorPage pages) {
     server.set_exception_handler(
-        [log](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        [log, pages](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
             const auto out = response_for(ep, is_official_path(req.path), log);
             res.status = out.status;
+            if (pages && !req.path.empty() && !is_api_path(req.path)) {
+                pages(req, res);
+                return;
+            }
             res.set_header("Content-Security-Policy", api_csp);
             res.set_content(out.body, "application/json");
         });
     server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request& req, httplib::Response& res) {
+        [pages](const httplib::Request& req, httplib::Response& res) {
             if (!res.body.empty() || res.content_length_ > 0) {
                 return httplib::Server::HandlerResponse::Unhandled; // the handler wrote its own
+            }
+            if (pages && !req.path.empty() && !is_api_path(req.path)) {
+                pages(req, res);
+                return httplib::Server::HandlerResponse::Handled;
             }
             if (!res.has_header("Content-Security-Policy")) {
                 res.set_header("Content-Security-Policy", api_csp);

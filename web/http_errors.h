@@ -15,7 +15,9 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+} // namespace httplib
 
 namespace algreg::web {
 
@@ -75,6 +77,10 @@ class ValidationError : public std::runtime_error {
 /// The Content-Security-Policy of every non-HTML answer: nothing may be loaded or framed.
 inline constexpr const char* api_csp = "default-src 'none'; frame-ancestors 'none'";
 
+/// True for the paths of the APIs and operations (/api, /api/..., /healthz, /metrics): their
+/// errors are JSON; every other path is a page and gets an HTML error page.
+[[nodiscard]] bool is_api_path(std::string_view path);
+
 /// True for the official API's paths: /api/... but not /api/v1/...
 [[nodiscard]] bool is_official_path(std::string_view path);
 
@@ -95,8 +101,13 @@ struct ErrorResponse {
 [[nodiscard]] ErrorResponse response_for(std::exception_ptr error, bool official,
                                          const std::function<void(const std::string&)>& log);
 
+/// Writes an HTML error page for the status already in the response (page_routes.h).
+using HtmlErrorPage = std::function<void(const httplib::Request&, httplib::Response&)>;
+
 /// Installs the exception handler (response_for) and an error handler that gives every
-/// error status without a body (no route, 413, 414, malformed request) the JSON envelope.
-void install_error_handlers(httplib::Server& server, std::function<void(const std::string&)> log);
+/// error status without a body (no route, 413, 414, malformed request) the JSON envelope, or,
+/// for paths outside the API (is_api_path) when `pages` is set, the HTML page it writes.
+void install_error_handlers(httplib::Server& server, std::function<void(const std::string&)> log,
+                            HtmlErrorPage pages = {});
 
 } // namespace algreg::web

@@ -42,6 +42,9 @@ std::string render_document(const Document& d, const PageOptions& o) {
     h += "<link rel=\"stylesheet\" href=\"" + esc(asset_url("app.css", o)) + "\">\n";
     h += "<link rel=\"icon\" href=\"" + esc(asset_url("favicon.svg", o)) +
          "\" type=\"image/svg+xml\">\n";
+    h += "<link rel=\"search\" type=\"application/opensearchdescription+xml\" title=\"" +
+         esc(ui(lang, Ui::site_name)) + "\" href=\"" +
+         esc(localised_path(lang, "/opensearch.xml")) + "\">\n";
     if (!d.alternate_href.empty()) {
         h += "<link rel=\"alternate\" hreflang=\"";
         h += lang_code(other);
@@ -71,7 +74,7 @@ std::string render_document(const Document& d, const PageOptions& o) {
                   d.nav_current == "completeness");
     h += nav_item(localised_path(lang, "/impacttoetsen"), ui(lang, Ui::nav_assessments),
                   d.nav_current == "assessments");
-    h += nav_item("/api/v1/openapi.json", ui(lang, Ui::nav_api), false);
+    h += nav_item(localised_path(lang, "/api-docs"), ui(lang, Ui::nav_api), d.nav_current == "api");
     if (!d.alternate_href.empty()) {
         h += "<li><a class=\"lang-switch\" href=\"" + esc(d.alternate_href) + "\" lang=\"";
         h += lang_code(other);
@@ -100,19 +103,35 @@ std::string render_document(const Document& d, const PageOptions& o) {
     h += "<footer class=\"site-footer\">\n<div class=\"wrap\">\n";
     h += "<p>" + esc(ui(lang, Ui::footer_source)) + "</p>\n";
     h += "<p>" + esc(ui(lang, Ui::footer_unofficial)) + "</p>\n";
-    h += "<p><a href=\"/api/v1/openapi.json\">" + esc(ui(lang, Ui::footer_api)) + "</a></p>\n";
+    h += "<p><a href=\"" + esc(localised_path(lang, "/api-docs")) + "\">" +
+         esc(ui(lang, Ui::footer_api)) + "</a></p>\n";
     h += "</div>\n</footer>\n</body>\n</html>\n";
     return h;
 }
 
-std::string render_message_page(const std::string& title, const std::string& message_html,
-                                const PageOptions& o, const std::string& alternate_href) {
+std::string render_error_page(Ui title, Ui text, std::string_view arg, const PageOptions& o,
+                              const std::string& alternate_href) {
+    const Lang lang = o.lang;
+    const Lang other = lang == Lang::nl ? Lang::en : Lang::nl;
     Document d;
-    d.title = title;
+    d.title = std::string(ui(lang, title));
     d.alternate_href = alternate_href;
-    d.main_html = "<h1>" + esc(title) + "</h1>\n<p>" + message_html + "</p>\n<p><a href=\"" +
-                  esc(localised_path(o.lang, "/")) + "\">" + esc(ui(o.lang, Ui::back_home)) +
-                  "</a></p>";
+    d.header_search = false; // the page has its own, larger search form
+    std::string h = "<div class=\"error-page\"><h1>" + esc(ui(lang, title)) + "</h1>\n<p>" +
+                    esc(ui(lang, text, {arg})) + "</p>\n";
+    h += "<div class=\"other-language\" lang=\"";
+    h += lang_code(other);
+    h += "\"><h2>" + esc(ui(other, title)) + "</h2>\n<p>" + esc(ui(other, text, {arg})) +
+         "</p></div>\n";
+    h += "<form class=\"error-search\" role=\"search\" method=\"get\" action=\"" +
+         esc(localised_path(lang, "/")) + "\"><label for=\"error-q\">" +
+         esc(ui(lang, Ui::error_search_label)) +
+         "</label><div class=\"combo\"><input id=\"error-q\" name=\"q\" type=\"search\" "
+         "autocomplete=\"off\" maxlength=\"1000\"><button type=\"submit\" class=\"primary\">" +
+         esc(ui(lang, Ui::search_button)) + "</button></div></form>\n";
+    h += "<p><a href=\"" + esc(localised_path(lang, "/")) + "\">" + esc(ui(lang, Ui::back_home)) +
+         "</a></p></div>";
+    d.main_html = std::move(h);
     return render_document(d, o);
 }
 

@@ -33,11 +33,12 @@ struct Document {
 /// The whole HTML document.
 [[nodiscard]] std::string render_document(const Document& document, const PageOptions& options);
 
-/// A page with a heading and a message (404, 500): `message_html` is already escaped.
-[[nodiscard]] std::string render_message_page(const std::string& title,
-                                              const std::string& message_html,
-                                              const PageOptions& options,
-                                              const std::string& alternate_href);
+/// An error page (404, 410 notices aside, 400, 500, 503): the heading and message in the page's
+/// language, the same in the other language below it (marked with its lang), a search form and
+/// a link to the home page. `text` may have one placeholder, filled with `arg` (escaped here).
+[[nodiscard]] std::string render_error_page(Ui title, Ui text, std::string_view arg,
+                                            const PageOptions& options,
+                                            const std::string& alternate_href);
 
 /// "/static/<name>?v=<version>".
 [[nodiscard]] std::string asset_url(const std::string& name, const PageOptions& options);

@@ -6,6 +6,8 @@
 #include "search/schema.h"
 #include "web/history_handlers.h"
 #include "web/html_builder.h"
+#include "web/openapi.h"
+#include "web/page_api_docs.h"
 #include "web/page_assessments.h"
 #include "web/page_changes.h"
 #include "web/page_completeness.h"
@@ -13,6 +15,7 @@
 #include "web/page_entry_history.h"
 #include "web/page_organisation.h"
 #include "web/page_search.h"
+#include "web/page_site_files.h"
 #include "web/page_static.h"
 #include "web/page_statistics.h"
 #include "web/page_url.h"
@@ -83,10 +86,29 @@ std::string other_lang_path(Lang lang, const std::string& path) {
 }
 
 void not_found_page(Site& site, httplib::Response& res, Lang lang, const std::string& path,
-                    const std::string& message) {
+                    Ui text = Ui::not_found_text, std::string_view arg = {}) {
     send_html(res, 404,
-              render_message_page(std::string(ui(lang, Ui::not_found_title)), esc(message),
-                                  options_for(site, lang), other_lang_path(lang, path)));
+              render_error_page(Ui::not_found_title, text, arg, options_for(site, lang),
+                                other_lang_path(lang, path)));
+}
+
+/// The HTML page for an error status of a page path (no route matched, or a request httplib
+/// refused): 404 "Niet gevonden", 5xx "Er ging iets mis", other 4xx names the status.
+void error_status_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    const auto [lang, path] = split_lang(req.path);
+    const int status = res.status;
+    const PageOptions options = options_for(site, lang);
+    const std::string alternate = other_lang_path(lang, path);
+    if (status == 404) {
+        not_found_page(site, res, lang, path);
+    } else if (status >= 500) {
+        send_html(res, status,
+                  render_error_page(Ui::error_title, Ui::error_text, {}, options, alternate));
+    } else {
+        send_html(res, status,
+                  render_error_page(Ui::error_title, Ui::request_error_text, std::to_string(status),
+                                    options, alternate));
+    }
 }
 
 /// Runs a page handler; every exception becomes an HTML error page.
@@ -95,37 +117,28 @@ void guarded(Site& site, const httplib::Request& req, httplib::Response& res, F&
     const auto [lang, path] = split_lang(req.path);
     const PageOptions options = options_for(site, lang);
     const std::string alternate = other_lang_path(lang, path);
+    const auto failed = [&](int status, const std::string& what) {
+        if (site.context.log) {
+            site.context.log(std::string("page ") + req.path + ": " + what);
+        }
+        send_html(res, status,
+                  render_error_page(Ui::error_title, Ui::error_text, {}, options, alternate));
+    };
     try {
         f(lang, path);
     } catch (const search::NotFound& e) {
-        not_found_page(site, res, lang, path, std::string(ui(lang, Ui::not_found_text)));
+        not_found_page(site, res, lang, path);
     } catch (const search::BadRequest& e) {
-        send_html(res, 400,
-                  render_message_page(std::string(ui(lang, Ui::error_title)),
-                                      esc(ui(lang, Ui::bad_request_text, {e.what()})), options,
-                                      alternate));
+        send_html(
+            res, 400,
+            render_error_page(Ui::error_title, Ui::bad_request_text, e.what(), options, alternate));
     } catch (const search::IndexUnavailableError& e) {
-        if (site.context.log) {
-            site.context.log(std::string("page ") + req.path + ": " + e.what());
-        }
         res.set_header("Retry-After", "5");
-        send_html(res, 503,
-                  render_message_page(std::string(ui(lang, Ui::error_title)),
-                                      esc(ui(lang, Ui::error_text)), options, alternate));
+        failed(503, e.what());
     } catch (const std::exception& e) {
-        if (site.context.log) {
-            site.context.log(std::string("page ") + req.path + ": " + e.what());
-        }
-        send_html(res, 500,
-                  render_message_page(std::string(ui(lang, Ui::error_title)),
-                                      esc(ui(lang, Ui::error_text)), options, alternate));
+        failed(500, e.what());
     } catch (...) {
-        if (site.context.log) {
-            site.context.log(std::string("page ") + req.path + ": unknown exception");
-        }
-        send_html(res, 500,
-                  render_message_page(std::string(ui(lang, Ui::error_title)),
-                                      esc(ui(lang, Ui::error_text)), options, alternate));
+        failed(500, "unknown exception");
     }
 }
 
@@ -244,7 +257,7 @@ bool removed_entry_page(Site& site, httplib::Response& res, Lang lang, const std
 void changes_page(Site& site, const httplib::Request& req, httplib::Response& res) {
     guarded(site, req, res, [&](Lang lang, const std::string& path) {
         if (!site.context.changes) {
-            not_found_page(site, res, lang, path, std::string(ui(lang, Ui::not_found_text)));
+            not_found_page(site, res, lang, path);
             return;
         }
         if (not_modified(site, req, res, lang)) {
@@ -264,7 +277,7 @@ void entry_page(Site& site, const httplib::Request& req, httplib::Response& res)
     guarded(site, req, res, [&](Lang lang, const std::string& path) {
         const std::string id = req.matches[1];
         if (id.empty() || id.size() > max_id_bytes) {
-            not_found_page(site, res, lang, path, ui(lang, Ui::entry_not_found, {id}));
+            not_found_page(site, res, lang, path, Ui::entry_not_found, id);
             return;
         }
         if (not_modified(site, req, res, lang)) {
@@ -275,7 +288,7 @@ void entry_page(Site& site, const httplib::Request& req, httplib::Response& res)
             record = site.context.find(id);
         } catch (const search::NotFound&) {
             if (!removed_entry_page(site, res, lang, id)) {
-                not_found_page(site, res, lang, path, ui(lang, Ui::entry_not_found, {id}));
+                not_found_page(site, res, lang, path, Ui::entry_not_found, id);
             }
             return;
         }
@@ -333,7 +346,7 @@ void organisation_page(Site& site, const httplib::Request& req, httplib::Respons
             }
         }
         if (view.name.empty() && result.total == 0) {
-            not_found_page(site, res, lang, path, ui(lang, Ui::organisation_not_found, {slug}));
+            not_found_page(site, res, lang, path, Ui::organisation_not_found, slug);
             return;
         }
         send_html(res, 200, render_organisation_page(view, options_for(site, lang)));
@@ -371,7 +384,7 @@ void statistics_page(Site& site, const httplib::Request& req, httplib::Response&
 std::shared_ptr<const search::CompletenessData>
 completeness_or_404(Site& site, httplib::Response& res, Lang lang, const std::string& path) {
     if (!site.context.completeness) {
-        not_found_page(site, res, lang, path, std::string(ui(lang, Ui::not_found_text)));
+        not_found_page(site, res, lang, path);
         return nullptr;
     }
     return site.context.completeness();
@@ -415,7 +428,7 @@ void organisation_completeness_page(Site& site, const httplib::Request& req,
         }
         const auto report = search::organisation_report(data->records, data->results, slug);
         if (!report) {
-            not_found_page(site, res, lang, path, ui(lang, Ui::organisation_not_found, {slug}));
+            not_found_page(site, res, lang, path, Ui::organisation_not_found, slug);
             return;
         }
         send_html(res, 200,
@@ -448,7 +461,7 @@ void static_file(Site& site, const httplib::Request& req, httplib::Response& res
     const StaticFile* file = site.files.find(name);
     if (file == nullptr) {
         const auto [lang, path] = split_lang(req.path);
-        not_found_page(site, res, lang, "/", std::string(ui(lang, Ui::not_found_text)));
+        not_found_page(site, res, lang, "/");
         return;
     }
     res.set_header("ETag", file->etag);
@@ -466,9 +479,70 @@ void static_file(Site& site, const httplib::Request& req, httplib::Response& res
     res.set_content(file->body, file->content_type.c_str());
 }
 
+void api_docs_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string&) {
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        send_html(res, 200, render_api_docs_page(openapi_document(), options_for(site, lang)));
+    });
+}
+
+/// A text file for crawlers or browsers (robots.txt, sitemap, OpenSearch).
+void send_site_file(httplib::Response& res, std::string body, const char* type) {
+    res.status = 200;
+    res.set_header("Cache-Control", "public, max-age=3600");
+    res.set_content(std::move(body), type);
+}
+
+/// The sitemap's URLs: the main pages and every entry of the revision served.
+std::vector<SitemapUrl> site_urls(Site& site) {
+    if (!site.context.completeness) {
+        return sitemap_urls({});
+    }
+    return sitemap_urls(site.context.completeness()->records);
+}
+
+void register_site_files(httplib::Server& server, const std::shared_ptr<Site>& site) {
+    server.Get("/robots.txt", [](const httplib::Request& req, httplib::Response& res) {
+        send_site_file(res, robots_txt(site_url(req)), "text/plain; charset=utf-8");
+    });
+    server.Get("/sitemap.xml", [site](const httplib::Request& req, httplib::Response& res) {
+        const auto urls = site_urls(*site);
+        const std::size_t parts = sitemap_parts(urls.size());
+        send_site_file(res,
+                       parts == 1 ? sitemap_xml(site_url(req), urls)
+                                  : sitemap_index_xml(site_url(req), parts),
+                       "application/xml; charset=utf-8");
+    });
+    server.Get(R"(/sitemap-([0-9]{1,6})\.xml)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   const auto urls = site_urls(*site);
+                   const std::size_t part = std::stoul(req.matches[1]);
+                   if (part < 1 || part > sitemap_parts(urls.size())) {
+                       res.status = 404; // the error handler writes the page
+                       return;
+                   }
+                   send_site_file(res, sitemap_xml(site_url(req), urls, part),
+                                  "application/xml; charset=utf-8");
+               });
+    server.Get(R"(/(?:en/)?opensearch\.xml)",
+               [site](const httplib::Request& req, httplib::Response& res) {
+                   const Lang lang = split_lang(req.path).first;
+                   send_site_file(res, opensearch_xml(site_url(req), lang, site->files.version()),
+                                  "application/opensearchdescription+xml; charset=utf-8");
+               });
+    // Browsers ask for /favicon.ico on their own; the icon is an SVG in the static files.
+    server.Get("/favicon.ico", [site](const httplib::Request&, httplib::Response& res) {
+        res.status = 301;
+        res.set_header("Location", asset_url("favicon.svg", options_for(*site, Lang::nl)));
+        res.set_header("Cache-Control", "public, max-age=86400");
+    });
+}
+
 } // namespace
 
-void register_page_routes(httplib::Server& server, PageContext context) {
+PageErrorHandler register_page_routes(httplib::Server& server, PageContext context) {
     auto site = std::make_shared<Site>();
     site->context = std::move(context);
     site->files = StaticFiles::load(site->context.static_dir);
@@ -492,12 +566,17 @@ void register_page_routes(httplib::Server& server, PageContext context) {
         {R"(/(?:en/)?organisatie/([^/]+)/?)", organisation_page},
         {R"(/(?:en/)?wijzigingen/?)", changes_page},
         {R"(/(?:en/)?statistieken/?)", statistics_page},
+        {R"(/(?:en/)?api-docs/?)", api_docs_page},
     };
     for (const auto& [pattern, handler] : pages) {
         server.Get(pattern, [site, handler](const httplib::Request& req, httplib::Response& res) {
             handler(*site, req, res);
         });
     }
+    register_site_files(server, site);
+    return [site](const httplib::Request& req, httplib::Response& res) {
+        error_status_page(*site, req, res);
+    };
 }
 
 } // namespace algreg::web

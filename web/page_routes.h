@@ -8,7 +8,10 @@
 //   GET /volledigheid           completeness per organisation (?sort=)
 //   GET /organisatie/{slug}/volledigheid   one organisation's completeness
 //   GET /impacttoetsen          DPIA/IAMA view (?organisatietype=)
+//   GET /api-docs               the API reference, made from the OpenAPI document
 //   GET /static/{file}          web/static, from memory (ETag; immutable when ?v= matches)
+//   GET /robots.txt  /sitemap.xml (/sitemap-N.xml beyond 50,000 URLs)  /opensearch.xml
+//   GET /favicon.ico            301 to the SVG icon
 //
 // Pages are text/html under a strict Content-Security-Policy (only our own script, style and
 // images; no inline code), with an ETag on the index revision and the asset version. Errors
@@ -31,7 +34,9 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+} // namespace httplib
 
 namespace algreg::web {
 
@@ -88,8 +93,13 @@ inline constexpr const char* page_csp =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// Writes the HTML error page for the error status already in `res` (404: "Niet gevonden",
+/// 5xx: "Er ging iets mis", other 4xx name the status) for the request's path and language.
+using PageErrorHandler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
 /// Registers the page and static routes. Call it BEFORE routes that would also match "/" (the
-/// first matching route wins in httplib). `context` is moved into the handlers.
-void register_page_routes(httplib::Server& server, PageContext context);
+/// first matching route wins in httplib). `context` is moved into the handlers. Returns the
+/// error page writer for install_error_handlers: paths outside the API get HTML errors.
+PageErrorHandler register_page_routes(httplib::Server& server, PageContext context);
 
 } // namespace algreg::web

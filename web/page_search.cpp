@@ -277,8 +277,24 @@ std::string active_filters(const SearchView& view, Lang lang) {
 }
 
 std::string sidebar(const SearchView& view, Lang lang) {
-    std::string h =
-        "<section class=\"filters\" id=\"filters\" aria-labelledby=\"filters-heading\">";
+    // On a phone the filters are a panel the user opens (a <details>, so it works without
+    // script) and the results come first; from 60rem on, app.css shows them as the sidebar
+    // whatever the panel's state.
+    std::size_t chosen = 0;
+    for (const auto& [name, values] : view.request.filters) {
+        chosen += values.size();
+    }
+    // The count is a region of its own, so that app.js updates it with the facets.
+    std::string h = "<details class=\"filters-panel\" id=\"filters-panel\"><summary>" +
+                    esc(ui(lang, Ui::filters_show)) +
+                    " <span class=\"filters-count\" data-region=\"filters-count\" "
+                    "id=\"filters-count\">";
+    if (chosen > 0) {
+        h += "(" + esc(ui(lang, Ui::filters_count, {std::to_string(chosen)})) + ")";
+    }
+    h += "</span>";
+    h += "</summary>";
+    h += "<section class=\"filters\" id=\"filters\" aria-labelledby=\"filters-heading\">";
     h += "<h2 id=\"filters-heading\">" + esc(ui(lang, Ui::filters_heading)) + "</h2>";
     h += "<a class=\"skip-results\" href=\"#resultaten\">" + esc(ui(lang, Ui::filters_to_results)) +
          "</a>";
@@ -304,7 +320,7 @@ std::string sidebar(const SearchView& view, Lang lang) {
     h += "</div>";
     h += "<button type=\"submit\" class=\"apply-filters\">" + esc(ui(lang, Ui::filters_apply)) +
          "</button>";
-    h += "</section>";
+    h += "</section></details>";
     return h;
 }
 

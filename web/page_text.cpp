@@ -115,7 +115,7 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "organisaties ze publiceerden.",
      "This is not an official government website. Descriptions appear as the organisations "
      "published them."},
-    {Ui::footer_api, "Open API (OpenAPI-beschrijving)", "Open API (OpenAPI description)"},
+    {Ui::footer_api, "API-documentatie (OpenAPI)", "API reference (OpenAPI)"},
     {Ui::search_title, "Zoeken", "Search"},
     {Ui::search_heading, "Zoek in het Algoritmeregister", "Search the Algorithm Register"},
     {Ui::search_intro,
@@ -391,6 +391,43 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::bad_request_text, "Deze zoekvraag kunnen we niet uitvoeren: {0}",
      "We cannot run this search: {0}"},
     {Ui::back_home, "Naar de zoekpagina", "To the search page"},
+    {Ui::request_error_text, "Dit verzoek kunnen we niet beantwoorden (HTTP {0}).",
+     "We cannot answer this request (HTTP {0})."},
+    {Ui::error_search_label, "Zoek in het algoritmeregister", "Search the algorithm register"},
+    {Ui::error_other_language, "In het Engels", "In Dutch"},
+    {Ui::api_docs_title, "API-documentatie", "API reference"},
+    {Ui::api_docs_intro,
+     "Alle paden van de API, gemaakt uit de OpenAPI-beschrijving die de server zelf publiceert. "
+     "De API onder /api/v1 is die van algreg; de paden onder /api daarbuiten zijn compatibel met "
+     "de API van het officiële register.",
+     "Every path of the API, made from the OpenAPI description the server publishes itself. "
+     "/api/v1 is algreg's own API; the paths under /api outside it are compatible with the "
+     "official register's API."},
+    {Ui::api_docs_openapi, "De OpenAPI-beschrijving (JSON), om clients mee te genereren",
+     "The OpenAPI description (JSON), to generate clients from"},
+    {Ui::api_docs_contents, "Paden", "Paths"},
+    {Ui::api_docs_group_ours, "algreg-API (/api/v1)", "algreg API (/api/v1)"},
+    {Ui::api_docs_group_official, "Compatibel met de officiële API",
+     "Compatible with the official API"},
+    {Ui::api_docs_group_operations, "Beheer", "Operations"},
+    {Ui::api_docs_parameters, "Parameters", "Parameters"},
+    {Ui::api_docs_request_body, "Inhoud van het verzoek", "Request body"},
+    {Ui::api_docs_responses, "Antwoorden", "Responses"},
+    {Ui::api_docs_try, "Voorbeeld", "Example"},
+    {Ui::api_docs_schemas, "Schema’s", "Schemas"},
+    {Ui::api_docs_col_name, "Naam", "Name"},
+    {Ui::api_docs_col_in, "Waar", "In"},
+    {Ui::api_docs_col_type, "Type", "Type"},
+    {Ui::api_docs_col_required, "Verplicht", "Required"},
+    {Ui::api_docs_col_description, "Beschrijving", "Description"},
+    {Ui::api_docs_col_status, "Status", "Status"},
+    {Ui::api_docs_col_content, "Inhoud", "Content"},
+    {Ui::api_docs_english_note, "De beschrijvingen van de API zijn in het Engels.",
+     "The API's descriptions are in English."},
+    {Ui::filters_show, "Filters", "Filters"},
+    {Ui::filters_count, "{0} gekozen", "{0} chosen"},
+    {Ui::opensearch_description, "Zoek in het Nederlandse algoritmeregister",
+     "Search the Dutch algorithm register"},
 }};
 
 struct Translation {

@@ -232,9 +232,11 @@ void configure(HttpServer& http, App& app) {
                                     static_cast<std::uint64_t>(micros.count()), req.remote_addr}));
         }
     });
+    // Pages first: the home page is "/". Their error page writer answers unknown page paths.
+    PageErrorHandler pages = register_page_routes(http, page_context(app));
     install_error_handlers(
-        http, [](const std::string& what) { write_log_line("algreg serve: " + what + "\n"); });
-    register_page_routes(http, page_context(app)); // first: the home page is "/"
+        http, [](const std::string& what) { write_log_line("algreg serve: " + what + "\n"); },
+        std::move(pages));
     register_routes(http, app);
 }
 

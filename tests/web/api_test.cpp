@@ -254,7 +254,8 @@ TEST_CASE("wrong methods on known routes: 405 with Allow; OPTIONS preflight; unk
     CHECK(options->status == 204);
     CHECK(options->get_header_value("Access-Control-Allow-Origin") == "*");
     CHECK(options->get_header_value("Access-Control-Allow-Methods") == "GET, HEAD, OPTIONS");
-    check_error(cli.Get("/v2/search"), 404, "not_found");
+    check_error(cli.Get("/api/v1/nope"), 404, "not_found"); // outside /api: an HTML page
+    check_error(cli.Post("/api/v1/nope", "{}", "application/json"), 404, "not_found");
     check_error(cli.Get("/api/v1/search/extra"), 404, "not_found");
     const auto head = cli.Head("/api/v1/stats");
     REQUIRE(head);

@@ -225,3 +225,65 @@ TEST_CASE("page routes: the real server serves the pages next to the API") {
     CHECK(head->status == 200);
     CHECK(head->body.empty());
 }
+
+TEST_CASE("page routes: unknown page paths are HTML pages, API paths JSON") {
+    algreg::testing::TestServer server;
+    auto cli = server.client();
+    for (const auto& [path, lang] : std::vector<std::pair<std::string, std::string>>{
+             {"/foo", "nl"}, {"/en/foo", "en"}, {"/v2/search", "nl"}, {"/algoritme/1/2/3", "nl"}}) {
+        CAPTURE(path);
+        const auto page = cli.Get(path);
+        check_page(page, 404, lang);
+        // Both languages, a search form and the way home.
+        CHECK(has(page->body, lang == "nl" ? "<h1>Niet gevonden</h1>" : "<h1>Not found</h1>"));
+        CHECK(has(page->body, lang == "nl" ? "lang=\"en\"><h2>Not found</h2>"
+                                           : "lang=\"nl\"><h2>Niet gevonden</h2>"));
+        CHECK(has(page->body, "role=\"search\""));
+        CHECK(has(page->body, "<label for=\"error-q\">"));
+    }
+    const auto post = cli.Post("/", "x", "text/plain");
+    check_page(post, 404, "nl");
+    for (const std::string path : {"/api/nope", "/api/v1/nope", "/api"}) {
+        CAPTURE(path);
+        const auto api = cli.Get(path);
+        REQUIRE(api);
+        CHECK(api->status == 404);
+        CHECK(api->get_header_value("Content-Type") == "application/json");
+    }
+}
+
+TEST_CASE("page routes: API reference, robots.txt, sitemap, OpenSearch, favicon") {
+    algreg::testing::TestServer server;
+    auto cli = server.client();
+    const auto docs = cli.Get("/api-docs");
+    check_page(docs, 200, "nl");
+    CHECK(has(docs->body, "<h1>API-documentatie</h1>"));
+    CHECK(has(docs->body, "<code>/api/v1/search</code>"));
+    CHECK(has(docs->body, "id=\"schema-SearchResponse\""));
+    CHECK(has(docs->body, "href=\"/api/v1/openapi.json\""));
+    CHECK(has(docs->body, "aria-current=\"page\">API</a>"));
+    check_page(cli.Get("/en/api-docs"), 200, "en");
+
+    const auto robots = cli.Get("/robots.txt", {{"Host", "register.example"}});
+    REQUIRE(robots);
+    CHECK(robots->get_header_value("Content-Type") == "text/plain; charset=utf-8");
+    CHECK(has(robots->body, "Sitemap: http://register.example/sitemap.xml\n"));
+
+    const auto sitemap = cli.Get("/sitemap.xml", {{"Host", "a&b"}}); // not a host name
+    REQUIRE(sitemap);
+    CHECK(sitemap->get_header_value("Content-Type") == "application/xml; charset=utf-8");
+    CHECK(has(sitemap->body, "<loc>http://localhost/algoritme/54986363</loc>"));
+    CHECK_FALSE(has(sitemap->body, "a&b"));
+    CHECK(cli.Get("/sitemap-2.xml")->status == 404);
+
+    const auto opensearch = cli.Get("/en/opensearch.xml");
+    REQUIRE(opensearch);
+    CHECK(opensearch->get_header_value("Content-Type") ==
+          "application/opensearchdescription+xml; charset=utf-8");
+    CHECK(has(opensearch->body, "/en/?q={searchTerms}"));
+
+    const auto icon = cli.Get("/favicon.ico");
+    REQUIRE(icon);
+    CHECK(icon->status == 301);
+    CHECK(icon->get_header_value("Location").starts_with("/static/favicon.svg"));
+}

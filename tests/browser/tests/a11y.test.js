@@ -36,6 +36,10 @@ const pages = [
   ['en-completeness', '/en/volledigheid?sort=-entries'],
   ['en-organisation-completeness', '/en/organisatie/gemeente-utrecht/volledigheid'],
   ['en-assessments', '/en/impacttoetsen?organisatietype=gemeente'],
+  ['api-docs', '/api-docs'],
+  ['en-api-docs', '/en/api-docs'],
+  ['page-not-found', '/geen-pagina'],
+  ['en-page-not-found', '/en/geen-pagina'],
 ];
 
 const phone = { width: 390, height: 844 };
