@@ -4,6 +4,7 @@
 #include "indexer/as_of_index.h"
 #include "indexer/run_check.h"
 #include "indexer/run_index.h"
+#include "indexer/sync.h"
 #include "search/errors.h"
 #include "search/schema.h"
 #include "search/search_command.h"
@@ -29,6 +30,7 @@ Search, watch and check the Dutch Algorithm Register (algoritmes.overheid.nl).
 
 Commands:
   index     read register exports into the search index
+  sync      fetch the live register (or another algreg) into the index, all or nothing
   search    search the index from the command line
   check     completeness checks of entries in any input format, for people and CI
   serve     the HTTP API (ours under /api/v1, and the official register's) over the index
@@ -43,6 +45,14 @@ std::string fixtures_dir() {
         return dir;
     }
     return ALGREG_FIXTURES_DIR;
+}
+
+/// `algreg sync`: indexer::sync_command with the bundled abbreviations as synonyms (as index).
+int command_sync(const std::vector<std::string>& args) {
+    algreg::indexer::SyncOptions defaults;
+    defaults.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+    defaults.progress = ::isatty(STDERR_FILENO) != 0;
+    return algreg::indexer::sync_command(args, defaults, std::cout, std::cerr);
 }
 
 int command_index(const std::vector<std::string>& args) {
@@ -90,6 +100,12 @@ int command_index(const std::vector<std::string>& args) {
     } catch (const ix::OlderSnapshotError& e) {
         std::cerr << "algreg index: " << e.what() << '\n';
         return ix::exit_code::older_snapshot;
+    } catch (const ix::MassRemovalError& e) {
+        std::cerr << "algreg index: " << e.what() << '\n';
+        return ix::exit_code::mass_removal;
+    } catch (const ix::EmptySnapshotError& e) {
+        std::cerr << "algreg index: " << e.what() << '\n';
+        return ix::exit_code::empty_snapshot;
     } catch (const std::invalid_argument& e) {
         std::cerr << "algreg index: " << e.what() << "\nRun `algreg index --help` for usage.\n";
         return ix::exit_code::usage;
@@ -266,6 +282,9 @@ int main(int argc, char** argv) try {
     args.erase(args.begin());
     if (command == "index") {
         return command_index(args);
+    }
+    if (command == "sync") {
+        return command_sync(args);
     }
     if (command == "check") {
         return command_check(args);
