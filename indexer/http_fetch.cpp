@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <ctime>
 #include <httplib.h>
 #include <iomanip>
@@ -213,7 +214,11 @@ FetchResponse HttpFetcher::send(const std::string& method, const std::string& pa
             }
             if (r.has_header("Content-Length")) {
                 const std::string length = r.get_header_value("Content-Length");
-                if (length.size() > 18 || std::stoull("0" + length) > policy_.max_bytes) {
+                std::size_t announced = 0;
+                const auto [end, error] =
+                    std::from_chars(length.data(), length.data() + length.size(), announced);
+                if (error == std::errc::result_out_of_range ||
+                    (error == std::errc() && announced > policy_.max_bytes)) {
                     too_big = true;
                     return false;
                 }
