@@ -253,9 +253,9 @@ FetchResponse HttpFetcher::send(const std::string& method, const std::string& pa
             last_problem = too_slow
                                ? "the response took longer than " +
                                      std::to_string(policy_.total_timeout.count() / 1000) + " s"
-                               : httplib::to_string(error);
+                               : "no response (" + httplib::to_string(error) + " error)";
             if (!too_slow && !retryable_error(error)) {
-                throw FetchError(where, 0, "request failed: " + last_problem);
+                throw FetchError(where, 0, last_problem);
             }
         } else if (out.status >= 200 && out.status < 300) {
             if (!any_type && !usable_type(out.content_type)) {
