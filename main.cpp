@@ -4,6 +4,7 @@
 #include "indexer/as_of_index.h"
 #include "indexer/run_check.h"
 #include "indexer/run_index.h"
+#include "indexer/sync.h"
 #include "search/data_dir.h"
 #include "search/errors.h"
 #include "search/schema.h"
@@ -31,6 +32,7 @@ Search, watch and check the Dutch Algorithm Register (algoritmes.overheid.nl).
 
 Commands:
   index     read register exports into the search index
+  sync      fetch the live register (or another algreg) into the index, all or nothing
   search    search the index from the command line
   check     completeness checks of entries in any input format, for people and CI
   serve     the HTTP API (ours under /api/v1, and the official register's) over the index
@@ -53,6 +55,14 @@ algreg::search::DataDirs data_dirs() {
 
 std::string fixtures_dir() {
     return data_dirs().register_dir.string();
+}
+
+/// `algreg sync`: indexer::sync_command with the bundled abbreviations as synonyms (as index).
+int command_sync(const std::vector<std::string>& args) {
+    algreg::indexer::SyncOptions defaults;
+    defaults.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+    defaults.progress = ::isatty(STDERR_FILENO) != 0;
+    return algreg::indexer::sync_command(args, defaults, std::cout, std::cerr);
 }
 
 int command_index(const std::vector<std::string>& args) {
@@ -100,6 +110,12 @@ int command_index(const std::vector<std::string>& args) {
     } catch (const ix::OlderSnapshotError& e) {
         std::cerr << "algreg index: " << e.what() << '\n';
         return ix::exit_code::older_snapshot;
+    } catch (const ix::MassRemovalError& e) {
+        std::cerr << "algreg index: " << e.what() << '\n';
+        return ix::exit_code::mass_removal;
+    } catch (const ix::EmptySnapshotError& e) {
+        std::cerr << "algreg index: " << e.what() << '\n';
+        return ix::exit_code::empty_snapshot;
     } catch (const std::invalid_argument& e) {
         std::cerr << "algreg index: " << e.what() << "\nRun `algreg index --help` for usage.\n";
         return ix::exit_code::usage;
@@ -278,6 +294,9 @@ int main(int argc, char** argv) try {
     }
     if (command == "index") {
         return command_index(args);
+    }
+    if (command == "sync") {
+        return command_sync(args);
     }
     if (command == "check") {
         return command_check(args);

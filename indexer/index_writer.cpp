@@ -434,6 +434,31 @@ std::optional<AlgorithmRecord> stored_record(const std::string& data) {
     }
 }
 
+/// The guards of a full snapshot (IndexWriter::apply): never empty the index, never remove
+/// more than mass_removal_percent of it unless allowed.
+void check_snapshot_guards(std::size_t records, std::size_t existing,
+                           const std::vector<std::string>& removed, const RevisionStamp& stamp) {
+    if (records == 0) {
+        throw EmptySnapshotError(
+            "the snapshot holds no records (an empty or unreadable input, or every record "
+            "rejected); applying it would remove all " +
+            std::to_string(existing) + " entries; nothing was written");
+    }
+    if (!stamp.mass_removal_allowed && removed.size() * 100 > existing * mass_removal_percent) {
+        std::string examples;
+        for (std::size_t i = 0; i < removed.size() && i < 5; ++i) {
+            examples += (i == 0 ? "" : ", ") + removed[i];
+        }
+        throw MassRemovalError(
+            "the snapshot would remove " + std::to_string(removed.size()) + " of " +
+            std::to_string(existing) + " entries (more than " +
+            std::to_string(mass_removal_percent) + " %; e.g. " + examples +
+            (removed.size() > 5 ? ", …" : "") +
+            "); a register does not lose that much at once, a broken source does. Nothing was "
+            "written. If the removals are real, run again with --allow-mass-removal");
+    }
+}
+
 } // namespace
 
 std::string IndexWriter::last_revision_timestamp() {
@@ -521,6 +546,9 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
         }
     }
     std::sort(changes.removed.begin(), changes.removed.end());
+    if (stamp && mode == UpdateMode::snapshot) {
+        check_snapshot_guards(records.size(), existing.size(), changes.removed, *stamp);
+    }
 
     // History: a Revision goes into the same transaction as the documents.
     std::map<std::string, std::string> metadata = given_metadata;

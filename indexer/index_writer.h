@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,28 @@ struct RevisionStamp {
     std::vector<std::string> inputs; ///< file names without directories
     /// --allow-older: a snapshot time older than the newest revision's is on record too.
     bool older_allowed = false;
+    /// --allow-mass-removal: a snapshot may remove more than mass_removal_percent of the
+    /// entries (see IndexWriter::apply).
+    bool mass_removal_allowed = false;
+};
+
+/// A snapshot that would remove more than this share (percent) of the index's entries is
+/// refused unless RevisionStamp::mass_removal_allowed: a register does not lose a tenth of
+/// itself overnight; a broken export or a failed download does.
+inline constexpr std::size_t mass_removal_percent = 10;
+
+/// A full snapshot would remove more than mass_removal_percent of the entries. Thrown by
+/// IndexWriter::apply before anything is written.
+class MassRemovalError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+/// A full snapshot holds no records at all (an empty or unreadable input, every record
+/// rejected): applying it would empty the index. Thrown before anything is written.
+class EmptySnapshotError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
 };
 
 struct IndexChanges {
@@ -64,6 +87,10 @@ class IndexWriter {
     /// stamp->snapshot_time and its timestamp is newer than the newest revision's (or just
     /// different, with stamp->older_allowed). Without
     /// one, no history is written (as-of indexes).
+    /// The guards of a register update (with a `stamp`, mode snapshot), checked before anything
+    /// is written: no records at all -> EmptySnapshotError; more than mass_removal_percent of
+    /// the existing entries removed -> MassRemovalError unless stamp->mass_removal_allowed.
+    /// Upserts remove nothing and are not guarded.
     IndexChanges apply(const std::vector<search::AlgorithmRecord>& records, UpdateMode mode,
                        const std::vector<std::pair<std::string, std::string>>& synonyms,
                        const std::map<std::string, std::string>& metadata,

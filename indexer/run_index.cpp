@@ -192,23 +192,21 @@ struct ReplayStep {
 
 } // namespace
 
-IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
+namespace {
+
+/// Steps 2 and 3 of indexing, shared by `algreg index` (files) and `algreg sync` (a snapshot
+/// fetched into memory): normalise, merge, write atomically with the history revision.
+IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> change_sets,
+                        const std::vector<std::string>& inputs, const IndexOptions& options,
+                        const std::map<std::string, std::string>& extra_metadata,
+                        std::ostream& log) {
     IndexSummary summary;
     set_flush_threshold();
-
-    // 1. Read everything first: a malformed file stops the run before the index is touched.
-    std::vector<SourceFile> files;
-    std::vector<ChangeSet> change_sets;
-    for (const auto& input : options.inputs) {
-        auto read = read_source_with_history(input, options.format);
-        summary.bytes += read.file.bytes;
-        if (!read.file.fetched_at.empty()) {
-            summary.snapshot = read.file.fetched_at;
+    for (const auto& file : files) {
+        summary.bytes += file.bytes;
+        if (!file.fetched_at.empty()) {
+            summary.snapshot = file.fetched_at;
         }
-        if (options.inputs.size() == 1 && !options.upsert && !read.change_sets.empty()) {
-            change_sets = std::move(read.change_sets);
-        }
-        files.push_back(std::move(read.file));
     }
     const bool replay = !change_sets.empty();
     if (replay && !options.as_of.empty()) {
@@ -285,15 +283,17 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
         }
     }
 
+    if (options.refuse_rejected && !builder.rejected().empty()) {
+        throw RejectedRecordsError(std::to_string(builder.rejected().size()) +
+                                   " of the snapshot's records were rejected (see the messages "
+                                   "above); nothing was written");
+    }
+
     // 3. Write, atomically: one transaction per snapshot, its history revision included.
-    std::map<std::string, std::string> metadata{
-        {std::string(search::metadata_layout), std::string(search::layout_version)}};
+    std::map<std::string, std::string> metadata = extra_metadata;
+    metadata[std::string(search::metadata_layout)] = std::string(search::layout_version);
     IndexWriter writer(options.db_path);
     const UpdateMode mode = options.upsert ? UpdateMode::upsert : UpdateMode::snapshot;
-    std::vector<std::string> inputs;
-    for (const auto& input : options.inputs) {
-        inputs.push_back(file_name(input));
-    }
     auto record = [&](const IndexChanges& changes, const std::string& timestamp) {
         if (changes.history_revision != 0) {
             ++summary.revisions_recorded;
@@ -328,8 +328,9 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
             }
             summary.unmatched_assessments = merge_external(records, assessment_files);
             metadata[std::string(search::metadata_snapshot)] = step.change_set->fetched_at;
-            auto changes = writer.apply(records, mode, synonyms, metadata, {},
-                                        RevisionStamp{step.timestamp, true, inputs, false});
+            auto changes = writer.apply(
+                records, mode, synonyms, metadata, {},
+                RevisionStamp{step.timestamp, true, inputs, false, options.allow_mass_removal});
             record(changes, step.timestamp);
             add_changes(summary.changes, std::move(changes));
             newest = step.timestamp;
@@ -345,7 +346,8 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
     } else {
         auto& records = builder.records();
         summary.unmatched_assessments = merge_external(records, assessment_files);
-        RevisionStamp stamp{options.as_of, true, inputs, options.allow_older};
+        RevisionStamp stamp{options.as_of, true, inputs, options.allow_older,
+                            options.allow_mass_removal};
         if (stamp.timestamp.empty() && !summary.snapshot.empty()) {
             if (const auto t = utc_timestamp(summary.snapshot)) {
                 stamp.timestamp = *t;
@@ -385,6 +387,30 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
         write_rejects(summary.rejects_path, builder.rejected(), summary.problems);
     }
     return summary;
+}
+
+} // namespace
+
+IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
+    // 1. Read everything first: a malformed file stops the run before the index is touched.
+    std::vector<SourceFile> files;
+    std::vector<ChangeSet> change_sets;
+    std::vector<std::string> inputs;
+    for (const auto& input : options.inputs) {
+        auto read = read_source_with_history(input, options.format);
+        if (options.inputs.size() == 1 && !options.upsert && !read.change_sets.empty()) {
+            change_sets = std::move(read.change_sets);
+        }
+        files.push_back(std::move(read.file));
+        inputs.push_back(file_name(input));
+    }
+    return index_read(std::move(files), std::move(change_sets), inputs, options, {}, log);
+}
+
+IndexSummary index_sources(std::vector<SourceFile> sources, const std::vector<std::string>& inputs,
+                           const IndexOptions& options,
+                           const std::map<std::string, std::string>& metadata, std::ostream& log) {
+    return index_read(std::move(sources), {}, inputs, options, metadata, log);
 }
 
 std::string format_summary(const IndexSummary& s) {
@@ -440,6 +466,7 @@ Options:
                         the snapshot for the history (default: the input's fetched_at,
                         else the current time)
   --allow-older         record a snapshot dated before the index's newest revision
+  --allow-mass-removal  apply a full snapshot that removes more than 10 % of the entries
   --quiet               print rejections and the summary only
   --help                this text
 
@@ -451,6 +478,10 @@ Exit codes:
   4  the index cannot be opened or written: nothing was written
   5  the snapshot is older than the index's newest revision (see --allow-older):
      nothing was written
+  6  the snapshot would remove more than 10 % of the entries (see
+     --allow-mass-removal): nothing was written
+  7  the snapshot holds no records (empty, unreadable or all rejected): nothing was
+     written
   64 bad command line
 )";
 }
@@ -493,6 +524,8 @@ IndexOptions parse_index_arguments(const std::vector<std::string>& args, IndexOp
             options.as_of = *timestamp;
         } else if (arg == "--allow-older") {
             options.allow_older = true;
+        } else if (arg == "--allow-mass-removal") {
+            options.allow_mass_removal = true;
         } else if (arg.starts_with("--")) {
             throw std::invalid_argument("unknown option " + arg);
         } else {

@@ -7,6 +7,7 @@
 #include "indexer/source_record.h"
 
 #include <iosfwd>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -21,7 +22,11 @@ inline constexpr int bad_input = 2;      ///< a file is unreadable or malformed:
 inline constexpr int index_busy = 3;     ///< another process is writing the index
 inline constexpr int index_error = 4;    ///< the index cannot be opened or written
 inline constexpr int older_snapshot = 5; ///< older than the newest revision: nothing written
-inline constexpr int usage = 64;         ///< bad command line
+inline constexpr int mass_removal = 6;   ///< would remove > 10 % of the entries: nothing written
+inline constexpr int empty_snapshot = 7; ///< a full snapshot without records: nothing written
+inline constexpr int sync_failed = 8; ///< sync: the source failed or is incomplete: nothing written
+inline constexpr int sync_invalid = 9; ///< sync: a record is invalid or unknown: nothing written
+inline constexpr int usage = 64;       ///< bad command line
 } // namespace exit_code
 
 struct IndexOptions {
@@ -38,6 +43,17 @@ struct IndexOptions {
     /// parse_index_arguments); empty: the input's fetched_at, else the run's time.
     std::string as_of;
     bool allow_older = false; ///< record a snapshot older than the newest revision
+    /// --allow-mass-removal: apply a snapshot that removes more than 10 % of the entries.
+    bool allow_mass_removal = false;
+    /// All or nothing (sync): a rejected record fails the run before anything is written
+    /// (RejectedRecordsError) instead of being left out.
+    bool refuse_rejected = false;
+};
+
+/// IndexOptions::refuse_rejected and some records were rejected: nothing was written.
+class RejectedRecordsError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
 };
 
 /// The input is a snapshot of a day before the index's newest history revision, and
@@ -65,12 +81,22 @@ struct IndexSummary {
 
 /// Runs the whole indexing job, logging problems and progress to `log`. Throws
 /// search::InputError (exit 2), search::IndexBusyError (3), search::IndexUnavailableError or
-/// Xapian::Error (4), OlderSnapshotError (5), std::invalid_argument for options that do not fit
+/// Xapian::Error (4), OlderSnapshotError (5), MassRemovalError (6), EmptySnapshotError (7),
+/// std::invalid_argument for options that do not fit
 /// the inputs (64); the index is unchanged in every one of those cases.
 /// A history file given as the only input (without --upsert) is replayed one line at a time:
 /// each line is its own snapshot and revision, committed on its own; lines whose fetched_at is
 /// not newer than the newest revision are skipped (docs/history.md).
 IndexSummary run_index(const IndexOptions& options, std::ostream& log);
+
+/// As run_index, for sources already read (`algreg sync` reads them from the network):
+/// the same normalisation, guards, writer and history. `inputs` names them in the revision;
+/// options.inputs and options.format are not used; `metadata` is written in the same
+/// transaction. Also throws RejectedRecordsError with options.refuse_rejected, and
+/// MassRemovalError / EmptySnapshotError (as run_index).
+IndexSummary index_sources(std::vector<SourceFile> sources, const std::vector<std::string>& inputs,
+                           const IndexOptions& options,
+                           const std::map<std::string, std::string>& metadata, std::ostream& log);
 
 /// The one-line summary: "read 1530, added 1530, changed 0, unchanged 0, removed 0, rejected 0".
 [[nodiscard]] std::string format_summary(const IndexSummary& summary);

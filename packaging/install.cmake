@@ -20,7 +20,7 @@ install(DIRECTORY web/static/ DESTINATION "${ALGREG_DATA_DESTINATION}/static")
 
 # Man pages: algreg(1) and algreg-COMMAND(1) for each command below, written by help2man from
 # the program's --help. A new command is one more word here.
-set(ALGREG_MAN_COMMANDS index search serve check)
+set(ALGREG_MAN_COMMANDS index search serve check sync)
 if(ALGREG_MAN_PAGES)
     find_program(HELP2MAN help2man)
     if(NOT HELP2MAN)

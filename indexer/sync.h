@@ -1,0 +1,72 @@
+// `algreg sync`: fetch the whole current register from its public API and record it as one
+// revision, through the same normalisation, guards, writer and history as `algreg index`.
+// All or nothing: anything less than a complete, valid snapshot writes nothing (docs/sync.md).
+#pragma once
+
+#include "indexer/http_fetch.h"
+#include "indexer/run_index.h"
+#include "indexer/sync_source.h"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace algreg::indexer {
+
+/// The official register.
+inline constexpr std::string_view default_sync_source = "https://algoritmes.overheid.nl";
+
+struct SyncOptions {
+    std::string from = std::string(default_sync_source);
+    std::string db_path = "data/index";
+    unsigned concurrency = 4;
+    bool allow_mass_removal = false;
+    std::string cache_dir;          ///< empty: <db_path>.sync-cache
+    std::string abbreviations_path; ///< synonyms, as `algreg index` (empty: none)
+    std::vector<std::string> assessment_files;
+    bool quiet = false;
+    bool progress = false; ///< draw progress (on a terminal)
+    // Not on the command line: tests and the bench.
+    bool site_data = true;
+    bool hierarchy = true;
+    FetchPolicy policy;
+    FetchHooks hooks;
+};
+
+struct SyncSummary {
+    std::string method; ///< "site-data" or "per-entry"
+    std::string source; ///< the URL the records came from
+    std::string fallback_reason;
+    std::size_t listed = 0;
+    std::size_t from_cache = 0;
+    std::size_t requests = 0;
+    std::size_t retries = 0;
+    std::size_t bytes = 0;
+    double seconds = 0; ///< fetching and indexing
+    std::size_t organisations = 0;
+    std::size_t hierarchy_failures = 0;
+    IndexSummary index;
+};
+
+/// Fetches, validates and indexes. Throws SyncSourceError or FetchError (exit 8),
+/// SyncInvalidError or RejectedRecordsError (9), MassRemovalError (6), EmptySnapshotError (7),
+/// search::IndexBusyError (3), search::IndexUnavailableError or Xapian::Error (4),
+/// std::invalid_argument (64). The index is unchanged in every one of those cases.
+SyncSummary run_sync(const SyncOptions& options, std::ostream& log);
+
+/// "sync: site-data from URL, 1530 entries, 1 request, 0 retries, 4.1 MB in 0.9 s; read 1530, …".
+[[nodiscard]] std::string format_sync_summary(const SyncSummary& summary);
+
+/// Parses `algreg sync` arguments over `defaults`; throws std::invalid_argument.
+[[nodiscard]] SyncOptions parse_sync_arguments(const std::vector<std::string>& args,
+                                               SyncOptions defaults = {});
+
+/// The --help text of `algreg sync`.
+[[nodiscard]] std::string sync_help();
+
+/// The whole command: arguments in, summary to `out`, messages to `err`, exit code out
+/// (sync_help() lists them).
+int sync_command(const std::vector<std::string>& args, const SyncOptions& defaults,
+                 std::ostream& out, std::ostream& err);
+
+} // namespace algreg::indexer
