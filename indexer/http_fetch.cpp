@@ -1,6 +1,8 @@
 // The only file of indexer/ that uses cpp-httplib, and only its client (tests/layout).
 #include "indexer/http_fetch.h"
 
+#include "search/version.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -15,16 +17,13 @@
 #error "algreg sync needs cpp-httplib with OpenSSL (https); Debian's libcpp-httplib-dev has it"
 #endif
 
-#ifndef ALGREG_VERSION
-#define ALGREG_VERSION "0"
-#endif
-
 namespace algreg::indexer {
 
 using std::chrono::milliseconds;
 
 std::string default_user_agent() {
-    return std::string("algreg/") + ALGREG_VERSION + " (+" + std::string(project_url) + ")";
+    return "algreg/" + std::string(search::version()) +
+           " (search index of the Dutch Algorithm Register)";
 }
 
 struct HttpFetcher::Connection {

@@ -19,10 +19,9 @@
 
 namespace algreg::indexer {
 
-/// Where algreg lives; named in the User-Agent so that a register operator can reach us.
-inline constexpr std::string_view project_url = "https://github.com/algreg/algreg";
-
-/// "algreg/<version> (+<project_url>)".
+/// "algreg/<version> (search index of the Dutch Algorithm Register)": names the program and
+/// its version, so that a register operator can tell its requests apart. (No project URL yet:
+/// none is published; add it here when there is one.)
 [[nodiscard]] std::string default_user_agent();
 
 struct FetchPolicy {

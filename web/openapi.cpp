@@ -482,8 +482,11 @@ json components() {
                             {"facets", array_of(ref("Facet"))}},
                            {"revision", "entries", "facets"})},
           {"Health",
-           object({{"status", text()}, {"revision", type("integer")}, {"entries", type("integer")}},
-                  {"status"})},
+           object({{"status", text()},
+                   {"version", text("The program's version, as algreg --version prints it")},
+                   {"revision", type("integer")},
+                   {"entries", type("integer")}},
+                  {"status", "version"})},
           {"Entry", entry_schema()},
           {"Reference", object({{"title", text()}, {"link", text()}}, {})},
           {"Assessment", assessment},
@@ -663,6 +666,17 @@ json official_download_parameters() {
     return {lang_param(), filetype};
 }
 
+json official_entry_download_parameters() {
+    json params = official_download_parameters();
+    params.insert(params.begin(), path_param("lars", "Algoritme-ID", "11234933"));
+    return params;
+}
+
+json organisation_relation_parameters() {
+    return {path_param("org_id", "The organisation's code (algreg knows no numeric org_id)",
+                       "gemeente-utrecht")};
+}
+
 /// How one path is documented: its parameters and its 200 answer (a schema in components, or
 /// a non-JSON media type whose body is described in words).
 struct OperationDoc {
@@ -727,6 +741,15 @@ const std::vector<OperationDoc>& operation_docs() {
          "OfficialSuggestions", "Up to 10 entries"},
         {"/api/downloads/{lang}", official_download_parameters, "text/csv", "",
          "The official CSV (BOM, every cell quoted)"},
+        {"/api/downloads/site-data/json", no_parameters, "json", "",
+         "Every entry's full record and the organisations, as the official pub_data.json"},
+        {"/api/downloads/history/algorithms/{lars}/{lang}", official_entry_download_parameters,
+         "text/csv", "", "One entry's publication history in the official CSV form"},
+        {"/api/downloads/history/{lang}", official_download_parameters, "text/csv", "",
+         "Every publication event in the official CSV form, by entry, newest first"},
+        {"/api/organisation-relation/{org_id}", organisation_relation_parameters,
+         "application/json", "",
+         "The organisation's parent chain (today the organisation alone: no hierarchy known)"},
         {"/api/v1", no_parameters, "application/json", "ApiIndex", "Where the documents are"},
     };
     return docs;
@@ -739,6 +762,18 @@ json plain_schema(std::string_view path, std::string_view media_type) {
     }
     if (path == "/api/health") {
         return json{{"type", "string"}, {"enum", {"OK"}}};
+    }
+    if (path == "/api/downloads/site-data/json") {
+        return object({{"algoritme_versions", array_of(type("object"))},
+                       {"organisation_details", array_of(type("object"))}},
+                      {"algoritme_versions", "organisation_details"});
+    }
+    if (path == "/api/organisation-relation/{org_id}") {
+        return object({{"org_id", text()},
+                       {"hierarchy_path", text()},
+                       {"hierarchy", array_of(object({{"org_id", text()}, {"name", text()}},
+                                                     {"org_id", "name"}))}},
+                      {"org_id", "hierarchy_path", "hierarchy"});
     }
     if (media_type == "application/json") {
         return object({{"openapi", text()}, {"paths", type("object")}}, {"openapi", "paths"});

@@ -7,6 +7,7 @@
 #include "indexer/sync.h"
 #include "indexer/sync_cache.h"
 #include "search/history.h"
+#include "search/version.h"
 
 #include <algorithm>
 #include <atomic>
@@ -348,8 +349,8 @@ TEST_CASE("sync through site data equals algreg index of the same records; then 
     CHECK(first.listed == 157); // 130 + 27; the ENG version is left out
     CHECK(first.index.changes.added.size() == 157);
     CHECK(first.index.changes.history_revision == 1);
-    CHECK(reg.user_agent.starts_with("algreg/"));
-    CHECK(reg.user_agent.find(ix::project_url) != std::string::npos);
+    CHECK(reg.user_agent == "algreg/" + std::string(algreg::search::version()) +
+                                " (search index of the Dutch Algorithm Register)");
     const auto want = stored(tmp.path / "indexed");
     const auto got = stored(tmp.path / "synced");
     REQUIRE(want.size() == 157);

@@ -49,9 +49,13 @@ TEST_CASE("OpenAPI document: every documented operation answers on a real server
     REQUIRE(served);
     const json doc = json::parse(served->body);
     CHECK(doc == algreg::web::openapi_document());
-    const std::map<std::string, std::string> examples{
-        {"id", "11234933"},  {"lars", "11234933"},   {"lang", "NLD"},
-        {"facet", "status"}, {"search", "parkeren"}, {"slug", "gemeente-utrecht"}};
+    const std::map<std::string, std::string> examples{{"id", "11234933"},
+                                                      {"lars", "11234933"},
+                                                      {"lang", "NLD"},
+                                                      {"facet", "status"},
+                                                      {"search", "parkeren"},
+                                                      {"slug", "gemeente-utrecht"},
+                                                      {"org_id", "gemeente-utrecht"}};
     std::size_t called = 0;
     for (const auto& [path, item] : doc["paths"].items()) {
         std::string target = path;
