@@ -2,6 +2,8 @@
 // value type, with its command-line and environment parsing and the --help text.
 #pragma once
 
+#include "web/access_log.h"
+
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -30,10 +32,11 @@ struct ServerConfig {
     /// Idle time after which a keep-alive connection is closed, so that idle clients cannot
     /// hold the pool's threads (and stop() returns quickly).
     int keep_alive_timeout_s = 1;
-    std::size_t keep_alive_max_count = 10'000; ///< requests per connection
-    int read_timeout_s = 5;                    ///< a client that sends nothing for this long
-    int write_timeout_s = 30;                  ///< a client that reads nothing for this long
-    bool access_log = true;                    ///< one line per request on stderr
+    std::size_t keep_alive_max_count = 10'000;  ///< requests per connection
+    int read_timeout_s = 5;                     ///< a client that sends nothing for this long
+    int write_timeout_s = 30;                   ///< a client that reads nothing for this long
+    bool access_log = true;                     ///< one line per request on stderr
+    LogFormat log_format = LogFormat::combined; ///< of the access log
     /// Serialised answers kept per index revision (response_cache.h); 0 = no cache.
     std::size_t cache_bytes = 32 * 1024 * 1024;
     bool operator==(const ServerConfig&) const = default;
@@ -49,8 +52,8 @@ using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
 
 /// Parses `algreg serve` arguments over `defaults`, environment first, then options:
 ///   ALGREG_INDEX / --index DIR, ALGREG_HOST / --host H, ALGREG_PORT / --port N,
-///   ALGREG_THREADS / --threads N, --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off),
-///   --quiet (no access log).
+///   ALGREG_THREADS / --threads N, ALGREG_LOG_FORMAT / --log-format combined|json,
+///   --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off), --quiet (no access log).
 /// Throws std::invalid_argument naming the option and why.
 [[nodiscard]] ServerConfig parse_serve_arguments(const std::vector<std::string>& args,
                                                  const EnvLookup& env, ServerConfig defaults = {});
