@@ -176,17 +176,4 @@ std::string official_csv_cell(const AlgorithmRecord& r, const std::string& colum
     return {};
 }
 
-std::string quote_csv(const std::string& cell) {
-    std::string out = "\"";
-    for (const char c : cell) {
-        if (c == '"') {
-            out += "\"\"";
-        } else {
-            out.push_back(c);
-        }
-    }
-    out += '"';
-    return out;
-}
-
 } // namespace algreg::web

@@ -461,10 +461,7 @@ void official_download(App& app, const httplib::Request& req, httplib::Response&
             if (!*started) {
                 *started = true;
                 chunk += utf8_bom;
-                for (std::size_t i = 0; i < columns.size(); ++i) {
-                    chunk += (i == 0 ? "" : ",") + quote_csv(columns[i]);
-                }
-                chunk += '\n';
+                chunk += search::csv_line(columns, official_csv_style);
                 records.swap(*first);
             } else {
                 records = stream->next();
@@ -473,11 +470,12 @@ void official_download(App& app, const httplib::Request& req, httplib::Response&
                 sink.done();
                 return true;
             }
+            std::vector<std::string> cells(columns.size());
             for (const auto& record : records) {
                 for (std::size_t i = 0; i < columns.size(); ++i) {
-                    chunk += (i == 0 ? "" : ",") + quote_csv(official_csv_cell(record, columns[i]));
+                    cells[i] = official_csv_cell(record, columns[i]);
                 }
-                chunk += '\n';
+                chunk += search::csv_line(cells, official_csv_style);
             }
             tracker.add_bytes(chunk.size());
             return sink.write(chunk.data(), chunk.size());

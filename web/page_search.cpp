@@ -394,6 +394,12 @@ std::string toolbar(const SearchView& view, Lang lang) {
         h += "<a class=\"button-link\" href=\"" + esc(export_link("csv")) + "\" download>" +
              esc(ui(lang, Ui::export_csv)) + "</a> ";
         h += "<a class=\"button-link\" href=\"" + esc(export_link("json")) + "\" download>" +
+        const std::string csv_nl = export_link("csv");
+        h += "<a class=\"button-link\" href=\"" +
+             esc(csv_nl + (csv_nl.find('?') == std::string::npos ? "?" : "&") + "sep=semicolon") +
+             "\" download>" + esc(ui(lang, Ui::export_csv_nl)) + "</a> ";
+        h += "<a class=\"button-link\" href=\"" + esc(export_link("xlsx")) + "\" download>" +
+             esc(ui(lang, Ui::export_xlsx)) + "</a> ";
              esc(ui(lang, Ui::export_json)) + "</a></p>";
     }
     {

@@ -127,6 +127,8 @@ enum class Ui : std::size_t {
     page_previous,
     page_next,
     page_number,
+    export_csv_nl,
+    export_xlsx,
     page_current,
     card_changed,
     state_uitgevoerd,

@@ -217,6 +217,9 @@ TEST_CASE("search page: structure, state and controls") {
         CHECK(has(html, "<select id=\"sort\" name=\"sort\">"));
         CHECK(has(html, "href=\"/api/v1/export.csv?q=camera&amp;status=in_gebruik\""));
         CHECK(has(html, "href=\"/api/v1/export.json?q=camera&amp;status=in_gebruik\""));
+        CHECK(has(html,
+                  "href=\"/api/v1/export.csv?q=camera&amp;status=in_gebruik&amp;sep=semicolon\""));
+        CHECK(has(html, "href=\"/api/v1/export.xlsx?q=camera&amp;status=in_gebruik\""));
         CHECK(has(html, "<ol class=\"cards\" start=\"21\">"));
         CHECK(has(html, "<mark>camera</mark>"));
         CHECK(has(html, "id=\"live-status\""));
