@@ -541,8 +541,9 @@ Options:
                     severity or higher exists
   --today DATE      reference date YYYY-MM-DD for "not changed for 24 months"
                     (default: today, UTC)
-  --lang LANG       nl (default) or en: language of the text and CSV messages
-                    (JSON always carries both)
+  --lang LANG       nl or en: language of the text and CSV messages (JSON always carries
+                    both); default from LC_ALL, LC_MESSAGES or LANG: English when it starts
+                    with "en", else Dutch
   --help            this text
 
 Exit codes:

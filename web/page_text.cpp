@@ -472,6 +472,10 @@ std::string_view lookup_vocabulary(std::string_view dutch) {
 
 } // namespace
 
+search::Language text_language(Lang lang) {
+    return lang == Lang::nl ? search::Language::nl : search::Language::en;
+}
+
 std::string_view lang_code(Lang lang) {
     return lang == Lang::en ? "en" : "nl";
 }

@@ -277,9 +277,9 @@ TEST_CASE("search page: everything from the data and the URL is escaped") {
     hit.snippet_html = s::escape_html(evil);
     view.result = result_with({hit}, 1);
     view.result.did_you_mean = evil;
-    view.result.warnings = {evil};
+    view.result.warnings = {{evil, evil}};
     view.result.syntax_fallback = true;
-    view.result.syntax_error = evil;
+    view.result.syntax_error = {evil, evil};
     for (const Lang lang : {Lang::nl, Lang::en}) {
         const std::string html = render_search_page(view, {lang, "\"><script>"});
         check_document(html, lang);
