@@ -203,6 +203,7 @@ TEST_CASE("export.csv?sep=semicolon: the rows of the comma CSV, for Excel in Dut
 TEST_CASE("formula-like cells: neutralised in our exports, unchanged in the official download") {
     TestServer server;
     auto cli = server.client();
+    cli.set_read_timeout(120, 0);
     // The real register has legal bases written as lists ("- Wettelijke verplichting ...").
     const Rows official = parse_csv(get_body(cli, "/api/downloads/NLD?filetype=csv"), ',');
     const Rows ours = parse_csv(get_body(cli, "/api/v1/export.csv"), ',');
@@ -231,6 +232,8 @@ TEST_CASE("formula-like cells: neutralised in our exports, unchanged in the offi
 TEST_CASE("export.xlsx: a workbook with the rows of export.csv, strings, frozen header, filter") {
     TestServer server;
     auto cli = server.client();
+    // The workbook is sent once whole: allow a slow (debug, sanitised, shared) machine.
+    cli.set_read_timeout(120, 0);
     const Rows csv = parse_csv(get_body(cli, "/api/v1/export.csv"), ',');
     const auto r = cli.Get("/api/v1/export.xlsx");
     REQUIRE(r);
