@@ -135,7 +135,9 @@ int command_search(const std::vector<std::string>& args) {
         }
     }
     s::SearchCommandOptions options;
-    options.color = ::isatty(STDOUT_FILENO) != 0;
+    const auto env = s::process_environment();
+    options.color = s::use_color(::isatty(STDOUT_FILENO) != 0, env);
+    options.language = s::locale_language(env); // --lang overrides it
     try {
         options = s::parse_search_arguments(args, options);
     } catch (const std::invalid_argument& e) {
@@ -150,7 +152,7 @@ int command_search(const std::vector<std::string>& args) {
                                                      nlohmann::json::error_handler_t::replace)
                       << '\n';
         } else {
-            s::print_result(std::cout, result, options.color);
+            s::print_result(std::cout, result, options.color, options.language);
         }
         return result.total > 0 ? 0 : 1;
     } catch (const s::BadRequest& e) {
@@ -179,6 +181,7 @@ int command_check(const std::vector<std::string>& args) {
         }
     }
     ix::CheckCommandOptions defaults;
+    defaults.language = algreg::search::locale_language(algreg::search::process_environment());
     defaults.today = std::chrono::year_month_day{
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     ix::CheckCommandOptions options;

@@ -2,6 +2,7 @@
 
 #include "indexer/normalise.h"
 #include "indexer/read_source.h"
+#include "search/csv_writer.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -144,15 +145,12 @@ void add_findings(CheckedEntry& entry, std::vector<Finding> extra) {
     search::sort_findings(findings);
 }
 
+/// The findings CSV: RFC 4180 minimal quoting, LF line ends (as before), formula-like cells
+/// (names and ids come from the checked files) neutralised.
+constexpr search::CsvStyle check_csv{.line_end = "\n"};
+
 std::string csv_cell(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
-        return std::string(value);
-    }
-    std::string out = "\"";
-    for (const char c : value) {
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return out + "\"";
+    return search::csv_cell(value, check_csv);
 }
 
 std::size_t count_severity(const CheckReport& report, FindingSeverity severity) {
@@ -543,8 +541,9 @@ Options:
                     severity or higher exists
   --today DATE      reference date YYYY-MM-DD for "not changed for 24 months"
                     (default: today, UTC)
-  --lang LANG       nl (default) or en: language of the text and CSV messages
-                    (JSON always carries both)
+  --lang LANG       nl or en: language of the text and CSV messages (JSON always carries
+                    both); default from LC_ALL, LC_MESSAGES or LANG: English when it starts
+                    with "en", else Dutch
   --help            this text
 
 Exit codes:

@@ -391,7 +391,7 @@ ChangesPage Searcher::changes_once(const ChangesRequest& request) {
     const FacetSelection selection = select_facets(data_->facets, request.search.filters);
     page.warnings = built.warnings;
     for (const auto& unknown : selection.unknown) {
-        page.warnings.push_back("Onbekende filterwaarde: " + unknown);
+        page.warnings.push_back(unknown_filter_warning(unknown));
     }
 
     std::vector<EntryEvent> events = log.events(request.since, request.until);

@@ -50,7 +50,7 @@ struct ChangesPage {
     std::vector<RevisionSummary> revisions; ///< every revision in the range, newest first
     std::string last_date;                  ///< the newest revision's date ("" without history)
     bool page_clamped = false;
-    std::vector<std::string> warnings; ///< Dutch, for display (unknown filter values, ...)
+    std::vector<Text> warnings; ///< for display (unknown filter values, ...); JSON: English
     bool operator==(const ChangesPage&) const = default;
 };
 

@@ -951,20 +951,6 @@ class Checker {
 
 } // namespace
 
-std::string_view to_string(Language language) {
-    return language == Language::nl ? "nl" : "en";
-}
-
-Language parse_language(std::string_view name) {
-    if (name == "nl") {
-        return Language::nl;
-    }
-    if (name == "en") {
-        return Language::en;
-    }
-    throw std::invalid_argument("language must be nl or en, not '" + std::string(name) + "'");
-}
-
 bool ScoredField::filled(const AlgorithmRecord& record) const {
     if (text != nullptr && !(record.*text).empty()) {
         return true;

@@ -14,6 +14,7 @@
 // Rules whose inputs are unknown are not run and are listed in Completeness::not_checked.
 #pragma once
 
+#include "search/language.h"
 #include "search/record.h"
 
 #include <array>
@@ -29,13 +30,6 @@
 #include <vector>
 
 namespace algreg::search {
-
-/// The language of a message or label.
-enum class Language { nl, en };
-
-/// "nl" / "en"; parse_language() throws std::invalid_argument for anything else.
-[[nodiscard]] std::string_view to_string(Language language);
-[[nodiscard]] Language parse_language(std::string_view name);
 
 // ---------------------------------------------------------------------------------------------
 // The official score

@@ -1,6 +1,7 @@
 #include "search/completeness_report.h"
 
 #include "search/analysis.h"
+#include "search/csv_writer.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -52,14 +53,10 @@ std::string one_decimal(double value) {
     return buffer;
 }
 
+/// Every cell quoted (names hold commas), CRLF, formula-like cells neutralised: the cells
+/// include entry and organisation names as the register has them.
 std::string join_csv(std::initializer_list<std::string_view> fields) {
-    std::string line;
-    bool first = true;
-    for (const auto field : fields) {
-        line += (first ? "" : ",") + csv_field(field);
-        first = false;
-    }
-    return line + "\r\n";
+    return csv_line(fields, CsvStyle{.quoting = CsvQuoting::all});
 }
 
 int assessment_type_rank(std::string_view type) {
@@ -503,17 +500,6 @@ void to_json(nlohmann::json& j, const AssessmentView& view) {
 
 // ---------------------------------------------------------------------------------------------
 // CSV
-
-std::string csv_field(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        out += c;
-        if (c == '"') {
-            out += '"';
-        }
-    }
-    return out + "\"";
-}
 
 std::string organisation_rows_csv(std::span<const OrganisationRow> rows) {
     std::string out =

@@ -4,7 +4,8 @@
 // organisation type and by publication category, plus the entries where the rules expect a
 // DPIA or an IAMA/FRIA that is not mentioned). Pure functions over records and their
 // check_all() results (completeness.h): no I/O, no clock, no shared state. JSON and CSV writers
-// beside them; CSV is RFC 4180 (every field quoted, CRLF line ends), UTF-8 without BOM.
+// beside them; CSV is RFC 4180 (every field quoted, CRLF line ends), UTF-8 without BOM, cells
+// that a spreadsheet would run as a formula neutralised (csv_writer.h).
 //
 // Records are grouped by organisation with slug(organization), the organisatie facet value;
 // records without an organisation belong to no organisation (they count in the DPIA/IAMA view).
@@ -214,9 +215,6 @@ void to_json(nlohmann::json& j, const OrganisationRow& row);
 void to_json(nlohmann::json& j, const AssessmentCounts& counts);
 void to_json(nlohmann::json& j, const AssessmentView& view);
 void to_json(nlohmann::json& j, const ExpectedAssessment& item);
-
-/// One CSV field: always quoted, quotes doubled.
-[[nodiscard]] std::string csv_field(std::string_view text);
 
 /// Header + one row per organisation: slug, name, organisation_type, entries, computable,
 /// mean_progress (one decimal, "" when none), oranje, geel, groen, onbekend, with_errors,

@@ -200,6 +200,10 @@ std::vector<std::uint32_t> FacetIndex::resolve(std::size_t facet, std::string_vi
     return out;
 }
 
+Text unknown_filter_warning(const std::string& unknown) {
+    return {"Onbekende filterwaarde: " + unknown, "Unknown filter value: " + unknown};
+}
+
 FacetSelection select_facets(const FacetIndex& index,
                              const std::map<std::string, std::set<std::string>>& filters) {
     FacetSelection s;

@@ -88,6 +88,9 @@ struct FacetSelection {
     [[nodiscard]] bool empty() const { return active_groups.empty(); }
 };
 
+/// The notice for one of FacetSelection::unknown ("facet=value").
+[[nodiscard]] Text unknown_filter_warning(const std::string& unknown);
+
 /// Resolves `filters` (facet name -> values). Throws BadRequest("filter", ...) for an unknown
 /// facet name. A value that matches nothing still makes its group active, with nothing
 /// selected: the result is empty, as it should be, and `unknown` names it.

@@ -112,7 +112,7 @@ struct Token {
 
 /// Thrown inside the parser only; parse_query catches it and falls back.
 struct SyntaxError {
-    std::string message;
+    Text message;
 };
 
 std::vector<Token> tokenise(std::string_view s) {
@@ -150,7 +150,7 @@ std::vector<Token> tokenise(std::string_view s) {
                 ++j;
             }
             if (close == std::string_view::npos) {
-                throw SyntaxError{"aanhalingsteken niet gesloten"};
+                throw SyntaxError{{"aanhalingsteken niet gesloten", "quotation mark not closed"}};
             }
             out.push_back({Tok::phrase, std::string(s.substr(i + q, close - i - q)), i + q, false});
             i = close + close_length;
@@ -211,8 +211,10 @@ class Parser {
         }
         QueryNode root = parse_or();
         if (peek().kind != Tok::end) {
-            throw SyntaxError{peek().kind == Tok::rparen ? "haakje sluiten zonder openen"
-                                                         : "onverwacht " + peek().text};
+            throw SyntaxError{peek().kind == Tok::rparen
+                                  ? Text{"haakje sluiten zonder openen",
+                                         "closing parenthesis without an opening one"}
+                                  : Text{"onverwacht " + peek().text, "unexpected " + peek().text}};
         }
         return root;
     }
@@ -251,7 +253,7 @@ class Parser {
             take();
             if (ends_operand(peek().kind) || peek().kind == Tok::op_or ||
                 peek().kind == Tok::op_and) {
-                throw SyntaxError{"OR zonder tweede deel"};
+                throw SyntaxError{{"OR zonder tweede deel", "OR without a second part"}};
             }
             any.children.push_back(parse_and());
         }
@@ -273,15 +275,16 @@ class Parser {
                 take();
                 if (all.children.empty() || ends_operand(peek().kind) || at_or() ||
                     peek().kind == Tok::op_or || peek().kind == Tok::op_and) {
-                    throw SyntaxError{"AND zonder twee delen"};
+                    throw SyntaxError{{"AND zonder twee delen", "AND without two parts"}};
                 }
                 continue;
             }
             all.children.push_back(parse_unary());
         }
         if (all.children.empty()) {
-            throw SyntaxError{peek().kind == Tok::rparen ? "lege haakjes"
-                                                         : "operator zonder woord"};
+            throw SyntaxError{peek().kind == Tok::rparen
+                                  ? Text{"lege haakjes", "empty parentheses"}
+                                  : Text{"operator zonder woord", "operator without a word"}};
         }
         if (all.children.size() == 1) {
             return std::move(all.children.front());
@@ -295,7 +298,7 @@ class Parser {
             take();
             const Tok next = peek().kind;
             if (ends_operand(next) || next == Tok::op_and || next == Tok::op_or) {
-                throw SyntaxError{"NOT zonder woord"};
+                throw SyntaxError{{"NOT zonder woord", "NOT without a word"}};
             }
             QueryNode not_node;
             not_node.kind = QueryNode::Kind::exclude;
@@ -314,11 +317,11 @@ class Parser {
         switch (t.kind) {
         case Tok::lparen: {
             if (++depth_ > max_query_depth) {
-                throw SyntaxError{"te diep geneste haakjes"};
+                throw SyntaxError{{"te diep geneste haakjes", "parentheses nested too deeply"}};
             }
             QueryNode inner = parse_or();
             if (peek().kind != Tok::rparen) {
-                throw SyntaxError{"haakje niet gesloten"};
+                throw SyntaxError{{"haakje niet gesloten", "parenthesis not closed"}};
             }
             take();
             --depth_;
@@ -332,8 +335,10 @@ class Parser {
         case Tok::op_of: // "of" where it cannot be OR: a plain word
             return atom(QueryNode::Kind::word, t);
         default:
-            throw SyntaxError{t.kind == Tok::rparen ? "haakje sluiten zonder openen"
-                                                    : "operator zonder woord"};
+            throw SyntaxError{t.kind == Tok::rparen
+                                  ? Text{"haakje sluiten zonder openen",
+                                         "closing parenthesis without an opening one"}
+                                  : Text{"operator zonder woord", "operator without a word"}};
         }
     }
 
@@ -348,7 +353,7 @@ class Parser {
                 return group;
             }
             if (value.kind != Tok::word && value.kind != Tok::phrase && value.kind != Tok::op_of) {
-                throw SyntaxError{name + ": zonder waarde"};
+                throw SyntaxError{{name + ": zonder waarde", name + ": without a value"}};
             }
             take();
             QueryNode node = atom(
@@ -357,7 +362,7 @@ class Parser {
             return node;
         }
         if (value.kind != Tok::word && value.kind != Tok::phrase && value.kind != Tok::op_of) {
-            throw SyntaxError{name + ": zonder waarde"};
+            throw SyntaxError{{name + ": zonder waarde", name + ": without a value"}};
         }
         take();
         QueryNode filter;

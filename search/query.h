@@ -37,6 +37,8 @@
 // max_query_bytes is cut at a character boundary (ParsedQuery::truncated).
 #pragma once
 
+#include "search/language.h"
+
 #include <cstddef>
 #include <map>
 #include <optional>
@@ -110,7 +112,7 @@ struct ParsedQuery {
     std::string text;              ///< the query as read: sanitised and possibly cut
     std::optional<QueryNode> root; ///< nullopt: nothing to search for (every entry)
     bool fallback = false;         ///< the syntax was invalid; read as plain words
-    std::string error;             ///< why, in Dutch, when fallback
+    Text error;                    ///< why, when fallback
     bool truncated = false;        ///< text was longer than max_query_bytes
     bool too_many_terms = false;   ///< atoms beyond max_query_atoms were dropped
 };

@@ -291,7 +291,8 @@ class Builder {
             }
         }
         if (filter_terms.empty()) {
-            out_.warnings.push_back("Onbekende waarde voor " + n.field + ": " + n.text);
+            out_.warnings.push_back({"Onbekende waarde voor " + n.field + ": " + n.text,
+                                     "Unknown value for " + n.field + ": " + n.text});
             return Q::MatchNothing;
         }
         return Q(Q::OP_OR, filter_terms.begin(), filter_terms.end());

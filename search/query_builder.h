@@ -73,7 +73,7 @@ struct BuiltQuery {
     bool ranked = false;      ///< has positive text terms: relevance order is meaningful
     HighlightTerms highlight;
     std::vector<QueryWord> words;
-    std::vector<std::string> warnings; ///< Dutch, e.g. an unknown value in status:…
+    std::vector<Text> warnings; ///< e.g. an unknown value in status:…
 };
 
 /// Builds the Xapian query. Never throws for any ParsedQuery.

@@ -82,7 +82,7 @@ void to_json(json& j, const SearchResult& r) {
     put_if(j, "corrected", r.corrected);
     put_if(j, "original_query", r.original_query);
     put_if(j, "syntax_fallback", r.syntax_fallback);
-    put_if(j, "syntax_error", r.syntax_error);
+    put_if(j, "syntax_error", r.syntax_error.en); // the API is English
     put_if(j, "query_truncated", r.query_truncated);
     put_if(j, "too_many_terms", r.too_many_terms);
     put_if(j, "page_clamped", r.page_clamped);

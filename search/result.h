@@ -94,13 +94,13 @@ struct SearchResult {
     std::string original_query; ///< when corrected: the query as typed
 
     bool syntax_fallback = false; ///< the syntax was invalid: searched as plain words
-    std::string syntax_error;
-    bool query_truncated = false;      ///< longer than max_query_bytes
-    bool too_many_terms = false;       ///< more than max_query_atoms
-    bool page_clamped = false;         ///< page size or depth was beyond the bounds
-    bool counts_partial = false;       ///< time limit reached: total and facets are lower bounds
-    std::vector<std::string> warnings; ///< Dutch, for display (unknown filter values, ...)
-    std::uint64_t revision = 0;        ///< index revision searched
+    Text syntax_error;
+    bool query_truncated = false; ///< longer than max_query_bytes
+    bool too_many_terms = false;  ///< more than max_query_atoms
+    bool page_clamped = false;    ///< page size or depth was beyond the bounds
+    bool counts_partial = false;  ///< time limit reached: total and facets are lower bounds
+    std::vector<Text> warnings;   ///< for display (unknown filter values, ...)
+    std::uint64_t revision = 0;   ///< index revision searched
     Timing timing;
     bool operator==(const SearchResult&) const = default;
 };

@@ -87,6 +87,8 @@ SearchCommandOptions parse_search_arguments(const std::vector<std::string>& args
             options.request.page_size = parse_count(a, value());
         } else if (a == "--json") {
             options.json = true;
+        } else if (a == "--lang") {
+            options.language = parse_language(value());
         } else if (a == "--") {
             for (++i; i < args.size(); ++i) {
                 text += (text.empty() ? "" : " ") + args[i];
@@ -126,6 +128,10 @@ Options:
   --page N              page number, from 1 (default 1)
   --size N              hits per page, at most 100 (default 20)
   --json                print the result as JSON (the web API's form)
+  --lang LANG           nl or en: language of the text output (default: from LC_ALL,
+                        LC_MESSAGES or LANG, English when it starts with "en", else Dutch;
+                        facet and value names are the register's). Colour only on a terminal
+                        and not when NO_COLOR is set (https://no-color.org).
   -h, --help            this text
 
 Exit codes: 0 entries found, 1 nothing found, 3 index busy, 4 index missing or unreadable,
@@ -133,31 +139,46 @@ Exit codes: 0 entries found, 1 nothing found, 3 index busy, 4 index missing or u
 )";
 }
 
-void print_result(std::ostream& out, const SearchResult& r, bool color) {
+bool use_color(bool terminal, const Environment& env) {
+    const auto no_color = env ? env("NO_COLOR") : std::nullopt;
+    return terminal && !(no_color && !no_color->empty());
+}
+
+void print_result(std::ostream& out, const SearchResult& r, bool color, Language language) {
+    const bool nl = language == Language::nl;
     if (r.corrected) {
-        out << "Geen resultaten voor \"" << r.original_query << "\"; resultaten voor \""
-            << r.did_you_mean << "\":\n";
+        out << (nl ? "Geen resultaten voor \"" : "No results for \"") << r.original_query
+            << (nl ? "\"; resultaten voor \"" : "\"; results for \"") << r.did_you_mean << "\":\n";
     } else if (!r.did_you_mean.empty()) {
-        out << "Bedoelde u: " << r.did_you_mean << "\n";
+        out << (nl ? "Bedoelde u: " : "Did you mean: ") << r.did_you_mean << "\n";
     }
+    const std::string_view note = nl ? "Let op: " : "Note: ";
     if (r.syntax_fallback) {
-        out << "Let op: de zoekvraag is als losse woorden gelezen (" << r.syntax_error << ").\n";
+        out << note
+            << (nl ? "de zoekvraag is als losse woorden gelezen ("
+                   : "the query was read as separate words (")
+            << r.syntax_error.in(language) << ").\n";
     }
     if (r.query_truncated) {
-        out << "Let op: de zoekvraag is ingekort.\n";
+        out << note << (nl ? "de zoekvraag is ingekort.\n" : "the query was shortened.\n");
     }
     for (const auto& w : r.warnings) {
-        out << "Let op: " << w << "\n";
+        out << note << w.in(language) << "\n";
     }
-    out << r.total << (r.total == 1 ? " resultaat" : " resultaten")
-        << (r.counts_partial ? " (minstens)" : "");
+    out << r.total
+        << (nl ? (r.total == 1 ? " resultaat" : " resultaten")
+               : (r.total == 1 ? " result" : " results"))
+        << (r.counts_partial ? (nl ? " (minstens)" : " (at least)") : "");
     if (!r.hits.empty()) {
-        out << ", " << r.hits.front().rank << "-" << r.hits.back().rank << " getoond";
+        out << ", " << r.hits.front().rank << "-" << r.hits.back().rank
+            << (nl ? " getoond" : " shown");
     }
     out << " (" << r.timing.total_us / 1000.0 << " ms)\n\n";
     for (const auto& h : r.hits) {
         out << h.rank << ". " << html_to_text(h.name_html, color) << "\n";
-        out << "   " << (h.organisation.empty() ? "(geen organisatie)" : h.organisation);
+        out << "   "
+            << (h.organisation.empty() ? (nl ? "(geen organisatie)" : "(no organisation)")
+                                       : h.organisation);
         if (!h.status.empty()) {
             out << " · " << h.status;
         }

@@ -283,7 +283,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, bool allow_corr
     const FacetSelection selection = select_facets(data_->facets, request.filters);
     result.warnings = built.warnings;
     for (const auto& unknown : selection.unknown) {
-        result.warnings.push_back("Onbekende filterwaarde: " + unknown);
+        result.warnings.push_back(unknown_filter_warning(unknown));
     }
     result.timing.parse_us = micros_since(start);
 

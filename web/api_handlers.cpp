@@ -1,15 +1,18 @@
 #include "web/api_handlers.h"
 
+#include "search/csv_writer.h"
 #include "search/errors.h"
 #include "search/facets.h"
 #include "search/schema.h"
 #include "search/version.h"
+#include "web/export_table.h"
 #include "web/history_handlers.h"
 #include "web/http_errors.h"
 #include "web/official_format.h"
 #include "web/openapi.h"
 #include "web/record_stream.h"
 #include "web/responses.h"
+#include "web/xlsx_export.h"
 
 #include <memory>
 
@@ -43,12 +46,11 @@ template <class F> void not_found_as(const std::string& message, F&& f) {
     }
 }
 
-std::string assessments_cell(const search::AlgorithmRecord& r) {
-    std::string out;
-    for (const auto& a : r.assessments) {
-        out += (out.empty() ? "" : "; ") + a.type + ": " + std::string(search::to_label(a.state));
+void set_total_headers(httplib::Response& res, const RecordStream& stream) {
+    res.set_header("X-Total-Count", std::to_string(stream.total()));
+    if (stream.truncated()) {
+        res.set_header("X-Export-Truncated", std::to_string(max_export_rows));
     }
-    return out;
 }
 
 /// Streams `stream` through `row` (one record -> text) with `head` first and `tail` last.
@@ -59,10 +61,7 @@ void stream_records(App& app, httplib::Response& res, const std::string& content
     auto first_page = std::make_shared<std::vector<search::AlgorithmRecord>>(stream->next());
     auto started = std::make_shared<bool>(false);
     RequestTracker& tracker = app.tracker;
-    res.set_header("X-Total-Count", std::to_string(stream->total()));
-    if (stream->truncated()) {
-        res.set_header("X-Export-Truncated", std::to_string(max_export_rows));
-    }
+    set_total_headers(res, *stream);
     res.set_chunked_content_provider(
         content_type, [stream, first_page, started, head = std::move(head), row = std::move(row),
                        tail = std::move(tail), &tracker](std::size_t, httplib::DataSink& sink) {
@@ -95,16 +94,48 @@ void stream_records(App& app, httplib::Response& res, const std::string& content
         });
 }
 
+/// The value of `name` (the last one given) taken out of `params`; "" when absent.
+std::string take_param(Params& params, std::string_view name) {
+    std::string value;
+    std::erase_if(params, [&](const auto& p) {
+        if (p.first != name) {
+            return false;
+        }
+        value = p.second;
+        return true;
+    });
+    return value;
+}
+
 /// The records of an export: every match on the live index, or with as_of= on the register as
-/// it was that day.
-std::shared_ptr<RecordStream> export_stream(App& app, const httplib::Request& req) {
-    Params params = params_of(req);
-    const auto as_of = take_as_of(params, utc_today());
+/// it was that day; and the name to save it under (the search and the day, as_of or today).
+struct Export {
+    std::shared_ptr<RecordStream> stream;
+    std::string filename;
+};
+
+Export export_of(App& app, Params params, std::string_view extension) {
+    const std::string today = utc_today();
+    const auto as_of = take_as_of(params, today);
     SearchRequest request = parse_search_params(params, ParamSet::export_);
-    if (as_of) {
-        return as_of_record_stream(app, *as_of, std::move(request));
+    Export out;
+    out.filename = export_filename(request, as_of ? *as_of : today, extension);
+    out.stream = as_of ? as_of_record_stream(app, *as_of, std::move(request))
+                       : std::make_shared<RecordStream>(app.searchers, std::move(request));
+    return out;
+}
+
+/// `sep=`: comma (default, for tools) or semicolon (what Excel expects in Dutch locales).
+search::CsvStyle export_csv_style(const std::string& sep) {
+    search::CsvStyle style; // minimal quoting, CRLF, formulas neutralised
+    if (sep.empty() || sep == "comma" || sep == ",") {
+        style.separator = ',';
+    } else if (sep == "semicolon" || sep == ";") {
+        style.separator = ';';
+    } else {
+        throw search::BadRequest("sep", "must be comma or semicolon");
     }
-    return std::make_shared<RecordStream>(app.searchers, std::move(request));
+    return style;
 }
 
 std::string record_json(const search::AlgorithmRecord& r) {
@@ -266,53 +297,54 @@ void api_stats(App& app, const httplib::Request& req, httplib::Response& res) {
     });
 }
 
-const std::vector<std::string>& export_csv_columns() {
-    static const std::vector<std::string> columns = [] {
-        auto c = official_csv_columns();
-        c.insert(c.end(), {"organisation_type", "assessments", "register_url"});
-        return c;
-    }();
-    return columns;
-}
-
-std::string rfc4180_field(const std::string& field) {
-    if (field.find_first_of(",\"\r\n") == std::string::npos) {
-        return field;
-    }
-    return quote_csv(field);
-}
-
-std::string export_csv_row(const search::AlgorithmRecord& r) {
-    std::string line;
-    const auto& columns = official_csv_columns();
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        line += (i == 0 ? "" : ",") + rfc4180_field(official_csv_cell(r, columns[i]));
-    }
-    line += "," + rfc4180_field(r.organization_type);
-    line += "," + rfc4180_field(assessments_cell(r));
-    line += "," + rfc4180_field(r.register_url);
-    line += "\r\n";
-    return line;
-}
-
 void api_export_csv(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto stream = export_stream(app, req);
-    std::string head(utf8_bom);
-    const auto& columns = export_csv_columns();
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        head += (i == 0 ? "" : ",") + columns[i];
-    }
-    head += "\r\n";
-    res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.csv\"");
+    Params params = params_of(req);
+    const search::CsvStyle style = export_csv_style(take_param(params, "sep"));
+    auto [stream, filename] = export_of(app, std::move(params), "csv");
+    // The BOM makes Excel read UTF-8 (accents); the header row names the columns.
+    std::string head = std::string(utf8_bom) + search::csv_line(export_columns(), style);
+    res.set_header("Content-Disposition", attachment_header(filename));
     stream_records(
         app, res, "text/csv; charset=utf-8; header=present", stream, std::move(head),
-        [](const search::AlgorithmRecord& r, bool) { return export_csv_row(r); },
+        [style](const search::AlgorithmRecord& r, bool) {
+            return search::csv_line(export_cells(r), style);
+        },
         [](const RecordStream&) { return std::string(); });
 }
 
+void api_export_xlsx(App& app, const httplib::Request& req, httplib::Response& res) {
+    auto [stream, filename] = export_of(app, params_of(req), "xlsx");
+    const auto& columns = export_columns();
+    std::vector<bool> dates;
+    for (const auto& c : columns) {
+        dates.push_back(is_date_column(c));
+    }
+    // The workbook is written whole before the answer starts (a zip's directory comes last),
+    // through a temporary file: memory stays bounded, the rows by max_export_rows.
+    XlsxWriter writer("Algoritmeregister", columns, std::move(dates));
+    for (auto records = stream->next(); !records.empty(); records = stream->next()) {
+        for (const auto& r : records) {
+            writer.add_row(export_cells(r));
+        }
+    }
+    auto file = std::make_shared<OpenFile>(writer.finish());
+    const std::size_t size = file->size();
+    set_total_headers(res, *stream);
+    res.set_header("Content-Disposition", attachment_header(filename));
+    RequestTracker& tracker = app.tracker;
+    res.set_content_provider(
+        size, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        [file, &tracker](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            std::vector<char> buffer(std::min<std::size_t>(length, 64 * 1024));
+            const std::size_t n = file->read_at(offset, buffer.data(), buffer.size());
+            tracker.add_bytes(n);
+            return n > 0 && sink.write(buffer.data(), n);
+        });
+}
+
 void api_export_json(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto stream = export_stream(app, req);
-    res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.json\"");
+    auto [stream, filename] = export_of(app, params_of(req), "json");
+    res.set_header("Content-Disposition", attachment_header(filename));
     stream_records(
         app, res, "application/json", stream, "{\"records\":[\n",
         [](const search::AlgorithmRecord& r, bool first) {
@@ -325,8 +357,8 @@ void api_export_json(App& app, const httplib::Request& req, httplib::Response& r
 }
 
 void api_export_ndjson(App& app, const httplib::Request& req, httplib::Response& res) {
-    auto stream = export_stream(app, req);
-    res.set_header("Content-Disposition", "attachment; filename=\"algreg-export.ndjson\"");
+    auto [stream, filename] = export_of(app, params_of(req), "ndjson");
+    res.set_header("Content-Disposition", attachment_header(filename));
     stream_records(
         app, res, "application/x-ndjson", stream, "",
         [](const search::AlgorithmRecord& r, bool) { return record_json(r) + "\n"; },

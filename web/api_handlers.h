@@ -22,10 +22,13 @@ void api_suggest(App& app, const httplib::Request& req, httplib::Response& res);
 void api_facet_values(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/v1/stats: revision, entry count and every facet's counts over the whole index.
 void api_stats(App& app, const httplib::Request& req, httplib::Response& res);
-/// GET /api/v1/export.{csv,json,ndjson}: every match of a search, streamed.
+/// GET /api/v1/export.{csv,json,ndjson}: every match of a search, streamed; csv takes
+/// sep=comma|semicolon. Named after the search and the day (export_table.h).
 void api_export_csv(App& app, const httplib::Request& req, httplib::Response& res);
 void api_export_json(App& app, const httplib::Request& req, httplib::Response& res);
 void api_export_ndjson(App& app, const httplib::Request& req, httplib::Response& res);
+/// GET /api/v1/export.xlsx: the same rows as export.csv as an Excel workbook.
+void api_export_xlsx(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /api/v1/openapi.json.
 void api_openapi(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /healthz: {"status":"ok","version","revision","entries"} (version: algreg's, as
@@ -33,12 +36,5 @@ void api_openapi(App& app, const httplib::Request& req, httplib::Response& res);
 void healthz(App& app, const httplib::Request& req, httplib::Response& res);
 /// GET /metrics: Prometheus text.
 void metrics(App& app, const httplib::Request& req, httplib::Response& res);
-
-/// One row of our CSV export, RFC 4180 (fields quoted only when needed, CRLF line ends):
-/// the official 31 columns, then organisation_type, assessments, register_url.
-[[nodiscard]] const std::vector<std::string>& export_csv_columns();
-[[nodiscard]] std::string export_csv_row(const search::AlgorithmRecord& record);
-/// RFC 4180 quoting: quoted when the field has a comma, quote, CR or LF, quotes doubled.
-[[nodiscard]] std::string rfc4180_field(const std::string& field);
 
 } // namespace algreg::web

@@ -167,21 +167,17 @@ json organisation_details_row(const std::string& name, const std::string& code,
 }
 
 std::string official_csv_header() {
-    std::string out;
-    for (const auto& column : official_csv_columns()) {
-        out += (out.empty() ? "" : ",") + quote_csv(column);
-    }
-    return out + '\n';
+    return search::csv_line(official_csv_columns(), official_csv_style);
 }
 
 std::string official_csv_row(const AlgorithmRecord& r) {
-    std::string out;
-    bool first = true;
-    for (const auto& column : official_csv_columns()) {
-        out += (first ? "" : ",") + quote_csv(official_csv_cell(r, column));
-        first = false;
+    const auto& columns = official_csv_columns();
+    std::vector<std::string> cells;
+    cells.reserve(columns.size());
+    for (const auto& column : columns) {
+        cells.push_back(official_csv_cell(r, column));
     }
-    return out + '\n';
+    return search::csv_line(cells, official_csv_style);
 }
 
 std::string history_publication_dt(const AlgorithmRecord& r, const std::string& recorded) {
@@ -257,19 +253,6 @@ std::string official_csv_cell(const AlgorithmRecord& r, const std::string& colum
         return flat(r.*field->member);
     }
     return {};
-}
-
-std::string quote_csv(const std::string& cell) {
-    std::string out = "\"";
-    for (const char c : cell) {
-        if (c == '"') {
-            out += "\"\"";
-        } else {
-            out.push_back(c);
-        }
-    }
-    out += '"';
-    return out;
 }
 
 } // namespace algreg::web

@@ -2,6 +2,7 @@
 // for algoritmes.overheid.nl work against algreg by changing only the base URL.
 #pragma once
 
+#include "search/csv_writer.h"
 #include "search/record.h"
 
 #include <nlohmann/json.hpp>
@@ -55,8 +56,11 @@ organisation_details_row(const std::string& name, const std::string& code, const
 [[nodiscard]] std::string official_csv_cell(const search::AlgorithmRecord& record,
                                             const std::string& column);
 
-/// Quotes a cell (every cell is quoted, quotes doubled), as the official download does.
-[[nodiscard]] std::string quote_csv(const std::string& cell);
+/// The official download's CSV: every cell quoted, LF line ends, and cells passed unchanged,
+/// formulas included (`=`, `+`, `-`, `@` are not neutralised), because clients compare it byte
+/// for byte with the official register's. Our own exports neutralise (csv_writer.h).
+inline constexpr search::CsvStyle official_csv_style{
+    .quoting = search::CsvQuoting::all, .line_end = "\n", .neutralise_formulas = false};
 
 /// The UTF-8 byte order mark the official CSV starts with.
 inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";

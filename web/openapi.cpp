@@ -648,6 +648,15 @@ json export_parameters() {
     return p;
 }
 
+json csv_export_parameters() {
+    json p = export_parameters();
+    p.push_back(query_param("sep",
+                            "Separator: comma (default) or semicolon (for Excel set to Dutch; "
+                            "',' and ';' work too)",
+                            {{"type", "string"}, {"enum", {"comma", "semicolon", ",", ";"}}}));
+    return p;
+}
+
 json official_lang_parameters() {
     return {lang_param()};
 }
@@ -720,7 +729,11 @@ const std::vector<OperationDoc>& operation_docs() {
         {"/api/v1/facets/{facet}", facet_parameters, "application/json", "FacetValues",
          "Values with counts"},
         {"/api/v1/stats", no_parameters, "application/json", "Stats", "Index and facet counts"},
-        {"/api/v1/export.csv", export_parameters, "text/csv", "", "Every match, streamed"},
+        {"/api/v1/export.csv", csv_export_parameters, "text/csv", "",
+         "Every match, streamed (UTF-8 with BOM; formula cells neutralised)"},
+        {"/api/v1/export.xlsx", export_parameters,
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "",
+         "Every match as an Excel workbook (text cells, dates as dates)"},
         {"/api/v1/export.json", export_parameters, "application/json", "Export",
          "Every match, streamed"},
         {"/api/v1/export.ndjson", export_parameters, "application/x-ndjson", "",

@@ -67,7 +67,7 @@ std::string notices(const ChangesView& view, Lang lang) {
              "</p>";
     }
     for (const auto& w : view.page.warnings) {
-        h += "<p class=\"notice\" lang=\"nl\">" + esc(w) + "</p>";
+        h += "<p class=\"notice\">" + esc(w.in(text_language(lang))) + "</p>";
     }
     return h;
 }

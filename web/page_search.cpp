@@ -341,7 +341,8 @@ std::string result_messages(const SearchView& view, Lang lang) {
              ">" + esc(r.did_you_mean) + "</a>?</p>";
     }
     if (r.syntax_fallback) {
-        h += "<p class=\"notice\">" + esc(ui(lang, Ui::syntax_fallback, {r.syntax_error})) + "</p>";
+        h += "<p class=\"notice\">" +
+             esc(ui(lang, Ui::syntax_fallback, {r.syntax_error.in(text_language(lang))})) + "</p>";
     }
     if (r.query_truncated) {
         h += "<p class=\"notice\">" + esc(ui(lang, Ui::query_truncated)) + "</p>";
@@ -350,7 +351,7 @@ std::string result_messages(const SearchView& view, Lang lang) {
         h += "<p class=\"notice\">" + esc(ui(lang, Ui::counts_partial)) + "</p>";
     }
     for (const auto& w : r.warnings) {
-        h += "<p class=\"notice\" lang=\"nl\">" + esc(w) + "</p>";
+        h += "<p class=\"notice\">" + esc(w.in(text_language(lang))) + "</p>";
     }
     return h;
 }
@@ -409,6 +410,12 @@ std::string toolbar(const SearchView& view, Lang lang) {
         };
         h += "<a class=\"button-link\" href=\"" + esc(export_link("csv")) + "\" download>" +
              esc(ui(lang, Ui::export_csv)) + "</a> ";
+        const std::string csv_nl = export_link("csv");
+        h += "<a class=\"button-link\" href=\"" +
+             esc(csv_nl + (csv_nl.find('?') == std::string::npos ? "?" : "&") + "sep=semicolon") +
+             "\" download>" + esc(ui(lang, Ui::export_csv_nl)) + "</a> ";
+        h += "<a class=\"button-link\" href=\"" + esc(export_link("xlsx")) + "\" download>" +
+             esc(ui(lang, Ui::export_xlsx)) + "</a> ";
         h += "<a class=\"button-link\" href=\"" + esc(export_link("json")) + "\" download>" +
              esc(ui(lang, Ui::export_json)) + "</a></p>";
     }

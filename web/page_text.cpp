@@ -172,6 +172,8 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::sort_organisation, "Organisatie (A–Z)", "Organisation (A–Z)"},
     {Ui::export_label, "Download alle resultaten", "Download all results"},
     {Ui::export_csv, "CSV (spreadsheet)", "CSV (spreadsheet)"},
+    {Ui::export_csv_nl, "CSV (Excel NL)", "CSV (Excel, Dutch settings)"},
+    {Ui::export_xlsx, "Excel", "Excel"},
     {Ui::export_json, "JSON", "JSON"},
     {Ui::pagination_label, "Paginering", "Pagination"},
     {Ui::page_previous, "Vorige", "Previous"},
@@ -512,6 +514,10 @@ std::string_view lookup_vocabulary(std::string_view dutch) {
 }
 
 } // namespace
+
+search::Language text_language(Lang lang) {
+    return lang == Lang::nl ? search::Language::nl : search::Language::en;
+}
 
 std::string_view lang_code(Lang lang) {
     return lang == Lang::en ? "en" : "nl";

@@ -4,6 +4,8 @@
 // translated; only the words around it are.
 #pragma once
 
+#include "search/language.h"
+
 #include <cstddef>
 #include <initializer_list>
 #include <string>
@@ -16,6 +18,9 @@ enum class Lang { nl, en };
 
 /// "nl" or "en": the value of <html lang>.
 [[nodiscard]] std::string_view lang_code(Lang lang);
+
+/// The search library's language for a page's (which texts of a search::Text it shows).
+[[nodiscard]] search::Language text_language(Lang lang);
 
 /// Every interface string. The table in page_text.cpp has exactly one row per key, in this
 /// order, with both languages filled in (page_text_test.cpp checks it).
@@ -123,6 +128,8 @@ enum class Ui : std::size_t {
     sort_organisation,
     export_label,
     export_csv,
+    export_csv_nl,
+    export_xlsx,
     export_json,
     pagination_label,
     page_previous,

@@ -15,7 +15,7 @@ namespace algreg::web {
 namespace {
 
 // Path segments: "[^/]+" never matches '/', so "../" tricks cannot reach another route.
-constexpr std::array<Route, 34> table{{
+constexpr std::array<Route, 35> table{{
     {"GET", "/api/v1/search", "/api/v1/search", "Search with facets, paging and sorting", Api::ours,
      api_search},
     {"GET", "/api/v1/changes", "/api/v1/changes",
@@ -59,8 +59,12 @@ constexpr std::array<Route, 34> table{{
     {"GET", "/api/v1/stats", "/api/v1/stats", "Index revision, entries and facet counts", Api::ours,
      api_stats},
     {"GET", "/api/v1/export\\.csv", "/api/v1/export.csv",
-     "Every match of a search as CSV (RFC 4180, UTF-8 with BOM), streamed", Api::ours,
-     api_export_csv},
+     "Every match of a search as CSV (RFC 4180, UTF-8 with BOM; sep=semicolon for Excel in "
+     "Dutch), streamed",
+     Api::ours, api_export_csv},
+    {"GET", "/api/v1/export\\.xlsx", "/api/v1/export.xlsx",
+     "Every match of a search as an Excel workbook (the rows of export.csv)", Api::ours,
+     api_export_xlsx},
     {"GET", "/api/v1/export\\.json", "/api/v1/export.json",
      "Every match of a search as one JSON document, streamed", Api::ours, api_export_json},
     {"GET", "/api/v1/export\\.ndjson", "/api/v1/export.ndjson",

@@ -227,9 +227,19 @@ void configure(HttpServer& http, App& app) {
         }
         app.metrics.observe(route, res.status, micros, bytes);
         if (app.config.access_log) {
-            write_log_line(
-                format_access_line({req.method, req.path, res.status, bytes,
-                                    static_cast<std::uint64_t>(micros.count()), req.remote_addr}));
+            const std::string referer = req.get_header_value("Referer");
+            const std::string user_agent = req.get_header_value("User-Agent");
+            write_log_line(format_access_line({.method = req.method,
+                                               .target = req.target,
+                                               .protocol = req.version,
+                                               .status = res.status,
+                                               .bytes = bytes,
+                                               .micros = static_cast<std::uint64_t>(micros.count()),
+                                               .remote = req.remote_addr,
+                                               .referer = referer,
+                                               .user_agent = user_agent,
+                                               .time = std::chrono::system_clock::now() - micros},
+                                              app.config.log_format));
         }
     });
     // Pages first: the home page is "/". Their error page writer answers unknown page paths.

@@ -42,6 +42,13 @@ void set(ServerConfig& c, std::string_view name, const std::string& value) {
         c.max_body_bytes = parse_number("max-body", value, 1024, 64 * 1024 * 1024);
     } else if (name == "cache-mb") {
         c.cache_bytes = parse_number("cache-mb", value, 0, 4096) * 1024 * 1024;
+    } else if (name == "log-format") {
+        const auto format = parse_log_format(value);
+        if (!format) {
+            throw std::invalid_argument("log-format: expected combined or json, got '" + value +
+                                        "'");
+        }
+        c.log_format = *format;
     } else if (name == "time-limit") {
         c.search_time_limit =
             std::chrono::milliseconds(parse_number("time-limit", value, 0, 60'000));
@@ -60,7 +67,8 @@ ServerConfig parse_serve_arguments(const std::vector<std::string>& args, const E
     ServerConfig c = std::move(defaults);
     for (const auto& [var, name] :
          {std::pair{"ALGREG_INDEX", "index"}, std::pair{"ALGREG_HOST", "host"},
-          std::pair{"ALGREG_PORT", "port"}, std::pair{"ALGREG_THREADS", "threads"}}) {
+          std::pair{"ALGREG_PORT", "port"}, std::pair{"ALGREG_THREADS", "threads"},
+          std::pair{"ALGREG_LOG_FORMAT", "log-format"}}) {
         if (const auto value = env ? env(var) : std::nullopt) {
             set(c, name, *value);
         }
@@ -87,7 +95,8 @@ ServerConfig parse_serve_arguments(const std::vector<std::string>& args, const E
         if (name == "db") {
             set(c, "index", value);
         } else if (name == "index" || name == "host" || name == "port" || name == "threads" ||
-                   name == "max-body" || name == "time-limit" || name == "cache-mb") {
+                   name == "max-body" || name == "time-limit" || name == "cache-mb" ||
+                   name == "log-format") {
             set(c, name, value);
         } else {
             throw std::invalid_argument("unknown option '" + arg + "'");
@@ -114,6 +123,8 @@ Options (environment variable in brackets; options win):
   --time-limit MS    matcher time per search before counts become partial (default 0 = none;
                      Xapian 1.4's time limit can crash the server under heavy load)
   --cache-mb MB      memory for answers cached per index revision (default 32; 0 = off)
+  --log-format NAME  access log format [ALGREG_LOG_FORMAT]: combined (default; Apache's and
+                     nginx's Combined Log Format) or json (one object per line, with duration_us)
   --quiet, -q        no access log
   --help, -h         this text
 

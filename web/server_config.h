@@ -3,6 +3,7 @@
 #pragma once
 
 #include "search/data_dir.h"
+#include "web/access_log.h"
 
 #include <chrono>
 #include <cstddef>
@@ -36,11 +37,12 @@ struct ServerConfig {
     /// A new connection's whole request head (and a body up to max_body_bytes) must arrive
     /// within this, else 408; until then it waits in the request gate, not on a worker.
     std::chrono::milliseconds request_timeout{10'000};
-    std::size_t max_header_bytes = 16 * 1024; ///< request line + header fields; more gets 431
-    std::size_t max_header_count = 100;       ///< header fields; more gets 431
-    int read_timeout_s = 5;                   ///< a client that sends nothing for this long
-    int write_timeout_s = 30;                 ///< a client that reads nothing for this long
-    bool access_log = true;                   ///< one line per request on stderr
+    std::size_t max_header_bytes = 16 * 1024;   ///< request line + header fields; more gets 431
+    std::size_t max_header_count = 100;         ///< header fields; more gets 431
+    int read_timeout_s = 5;                     ///< a client that sends nothing for this long
+    int write_timeout_s = 30;                   ///< a client that reads nothing for this long
+    bool access_log = true;                     ///< one line per request on stderr
+    LogFormat log_format = LogFormat::combined; ///< of the access log
     /// Serialised answers kept per index revision (response_cache.h); 0 = no cache.
     std::size_t cache_bytes = 32 * 1024 * 1024;
     /// The web UI's CSS, JavaScript and images (search::DataDirs::static_dir, found by main()
@@ -58,8 +60,8 @@ using search::EnvLookup;
 
 /// Parses `algreg serve` arguments over `defaults`, environment first, then options:
 ///   ALGREG_INDEX / --index DIR, ALGREG_HOST / --host H, ALGREG_PORT / --port N,
-///   ALGREG_THREADS / --threads N, --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off),
-///   --quiet (no access log).
+///   ALGREG_THREADS / --threads N, ALGREG_LOG_FORMAT / --log-format combined|json,
+///   --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off), --quiet (no access log).
 /// Throws std::invalid_argument naming the option and why.
 [[nodiscard]] ServerConfig parse_serve_arguments(const std::vector<std::string>& args,
                                                  const EnvLookup& env, ServerConfig defaults = {});

@@ -51,7 +51,9 @@ struct CliResult {
 CliResult run_cli(const std::string& args) {
     TempDir dir;
     const std::string command =
-        std::string(ALGREG_BINARY) + " " + args + " >" + dir.file("out") + " 2>" + dir.file("err");
+        // The language comes from the locale unless --lang: pin it, whatever the machine's LANG.
+        "LC_ALL=C " + std::string(ALGREG_BINARY) + " " + args + " >" + dir.file("out") + " 2>" +
+        dir.file("err");
     const int status = std::system(command.c_str());
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(dir.file("out")),
             read_file(dir.file("err"))};
@@ -219,6 +221,17 @@ TEST_CASE("algreg check: exit codes") {
     CHECK(run_cli("check " + templates).status == 1); // required fields are empty
     CHECK(run_cli("check " + csv).status == 0);       // warnings only
     CHECK(run_cli("check " + csv + " --fail-on warning").status == 1);
+    // One rule for the language: --lang, else the locale (LANG here), else Dutch.
+    const auto dutch = run_cli("check " + templates);
+    const auto english = run_cli("check " + templates + " --lang en");
+    CHECK(dutch.out != english.out);
+    CHECK(run_cli("check " + templates + " --lang nl").out == dutch.out);
+    TempDir env_dir;
+    const std::string by_locale = env_dir.file("out");
+    (void)std::system(("LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 " + std::string(ALGREG_BINARY) +
+                       " check " + templates + " >" + by_locale)
+                          .c_str());
+    CHECK(read_file(by_locale) == english.out);
     // The listing: no errors; entries unchanged for 24 months are warnings.
     const std::string listing = fixture("register-2026-08-08.json");
     CHECK(run_cli("check " + listing + " --today 2026-08-08").status == 0);

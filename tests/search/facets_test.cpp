@@ -288,7 +288,8 @@ TEST_CASE("filter values may be given as labels; unknown ones match nothing and 
     const auto none = s.search(r);
     CHECK(none.total == 0);
     REQUIRE(none.warnings.size() == 1);
-    CHECK(none.warnings[0].find("status=bestaat-niet") != std::string::npos);
+    CHECK(none.warnings[0].nl == "Onbekende filterwaarde: status=bestaat-niet");
+    CHECK(none.warnings[0].en == "Unknown filter value: status=bestaat-niet");
     r.filters.clear();
     r.filters["geen-facet"] = {"x"};
     CHECK_THROWS_AS((void)s.search(r), algreg::search::BadRequest);

@@ -5,7 +5,9 @@
 #include <array>
 #include <cstdio>
 #include <doctest/doctest.h>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
@@ -22,7 +24,9 @@ struct Run {
 
 /// Runs the algreg binary with a shell command line (arguments already quoted).
 Run run(const std::string& arguments) {
-    const std::string command = std::string(ALGREG_BINARY) + " " + arguments + " 2>/dev/null";
+    // The language comes from the locale unless --lang: pin it, whatever the machine's LANG.
+    const std::string command =
+        "LC_ALL=C " + std::string(ALGREG_BINARY) + " " + arguments + " 2>/dev/null";
     FILE* pipe = ::popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
     std::string out;
@@ -81,6 +85,44 @@ TEST_CASE("the text output shows corrections, hits and facets") {
     CHECK(out.str().find("Geen resultaten voor \"gezichtsherkening\"") != std::string::npos);
     CHECK(out.str().find("1. Drone & *gezichtsherkenning*") != std::string::npos);
     CHECK(out.str().find("Politie · In ontwikkeling · 57398440") != std::string::npos);
+
+    r.warnings = {{"Onbekende filterwaarde: status=x", "Unknown filter value: status=x"}};
+    r.syntax_fallback = true;
+    r.syntax_error = {"haakje niet gesloten", "parenthesis not closed"};
+    std::ostringstream en;
+    algreg::search::print_result(en, r, false, algreg::search::Language::en);
+    CHECK(en.str().find("No results for \"gezichtsherkening\"") != std::string::npos);
+    CHECK(en.str().find("Note: Unknown filter value: status=x") != std::string::npos);
+    CHECK(en.str().find("(parenthesis not closed)") != std::string::npos);
+    CHECK(en.str().find("1 result, 1-1 shown") != std::string::npos);
+    CHECK(en.str().find("Geen") == std::string::npos);
+    CHECK(en.str().find("Let op") == std::string::npos);
+}
+
+TEST_CASE("the command line's language: --lang, else LC_ALL, LC_MESSAGES, LANG; NO_COLOR") {
+    using algreg::search::Language;
+    using algreg::search::locale_language;
+    auto env = [](std::map<std::string, std::string> vars) {
+        return [vars](std::string_view name) -> std::optional<std::string> {
+            const auto it = vars.find(std::string(name));
+            return it == vars.end() ? std::nullopt : std::optional(it->second);
+        };
+    };
+    CHECK(locale_language(env({})) == Language::nl);
+    CHECK(locale_language(env({{"LANG", "en_GB.UTF-8"}})) == Language::en);
+    CHECK(locale_language(env({{"LANG", "nl_NL.UTF-8"}})) == Language::nl);
+    CHECK(locale_language(env({{"LANG", "C.UTF-8"}})) == Language::nl);
+    CHECK(locale_language(env({{"LANG", "en_US"}, {"LC_MESSAGES", "nl_NL"}})) == Language::nl);
+    CHECK(locale_language(env({{"LC_MESSAGES", "nl_NL"}, {"LC_ALL", "en_US"}})) == Language::en);
+    CHECK(locale_language(env({{"LC_ALL", ""}, {"LANG", "en_US"}})) == Language::en);
+    CHECK(parse_search_arguments({"x", "--lang", "en"}).language == Language::en);
+    CHECK_THROWS_AS((void)parse_search_arguments({"x", "--lang", "de"}), std::invalid_argument);
+
+    using algreg::search::use_color;
+    CHECK(use_color(true, env({})));
+    CHECK_FALSE(use_color(false, env({})));
+    CHECK_FALSE(use_color(true, env({{"NO_COLOR", "1"}})));
+    CHECK(use_color(true, env({{"NO_COLOR", ""}}))); // set but empty: no effect (no-color.org)
 }
 
 TEST_CASE("algreg search runs against an index") {
@@ -89,6 +131,13 @@ TEST_CASE("algreg search runs against an index") {
     CHECK(found.status == 0);
     CHECK(found.out.find("resultaten") != std::string::npos);
     CHECK(found.out.find("1. ") != std::string::npos);
+    const auto english = run("search BRP fraude --size 3 --lang en" + db);
+    CHECK(english.out.find(" results, 1-3 shown") != std::string::npos);
+    const auto by_locale =
+        run("search BRP fraude --size 3" + db + "; LC_ALL= LC_MESSAGES= LANG=en_US.UTF-8 " +
+            std::string(ALGREG_BINARY) + " search BRP fraude --size 3" + db);
+    CHECK(by_locale.out.find(" results, 1-3 shown") != std::string::npos);
+    CHECK(by_locale.out.find(" resultaten, 1-3 getoond") != std::string::npos);
 
     const auto json = run("search gezichtsherkening --json" + db);
     CHECK(json.status == 0);

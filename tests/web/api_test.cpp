@@ -278,3 +278,17 @@ TEST_CASE("the HTML pages are served too, under their own Content-Security-Polic
     REQUIRE(entry);
     CHECK(entry->status == 200);
 }
+
+TEST_CASE("the API's messages are English: filter warnings and query syntax errors") {
+    TestServer server;
+    auto cli = server.client();
+    const json unknown = body_of(cli.Get("/api/v1/search?status=bestaat-niet"));
+    CHECK(unknown["warnings"] == json::array({"Unknown filter value: status=bestaat-niet"}));
+    const json in_query = body_of(cli.Get("/api/v1/search?q=status:bestaat-niet"));
+    CHECK(in_query["warnings"] == json::array({"Unknown value for status: bestaat-niet"}));
+    const json syntax = body_of(cli.Get("/api/v1/search?q=%22slimme%20camera"));
+    CHECK(syntax["syntax_fallback"] == true);
+    CHECK(syntax["syntax_error"] == "quotation mark not closed");
+    const json changes = body_of(cli.Get("/api/v1/changes?status=bestaat-niet"));
+    CHECK(changes["warnings"] == json::array({"Unknown filter value: status=bestaat-niet"}));
+}

@@ -248,6 +248,9 @@ TEST_CASE("as_of: the register as it was, removed entries found and marked, late
     CHECK(exported->status == 200);
     CHECK(exported->body.find("\"id\":\"59917797\"") != std::string::npos);
     CHECK(exported->body.find("\"id\":\"53819778\"") == std::string::npos);
+    // ... and are named after that day.
+    CHECK(exported->get_header_value("Content-Disposition")
+              .find("filename=\"algoritmeregister-cibg-2026-06-20.ndjson\"") != std::string::npos);
 
     CHECK(error_parameter(cli, "/api/v1/search?as_of=2999-01-01") == "as_of");
     CHECK(error_parameter(cli, "/api/v1/search?as_of=20-06-2026") == "as_of");

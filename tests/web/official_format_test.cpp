@@ -102,9 +102,13 @@ TEST_CASE("official CSV cells: lists, groupings, line breaks, tags, entities") {
     CHECK(official_csv_cell(odd, "goal") == "1 < 2");
 }
 
-TEST_CASE("official CSV quoting: every cell, quotes doubled") {
-    CHECK(quote_csv("") == "\"\"");
-    CHECK(quote_csv("a,b") == "\"a,b\"");
-    CHECK(quote_csv("zei \"ja\"") == "\"zei \"\"ja\"\"\"");
+TEST_CASE("official CSV quoting: every cell, quotes doubled, formulas passed unchanged") {
+    const auto quote = [](std::string_view cell) {
+        return algreg::search::csv_cell(cell, official_csv_style);
+    };
+    CHECK(quote("") == "\"\"");
+    CHECK(quote("a,b") == "\"a,b\"");
+    CHECK(quote("zei \"ja\"") == "\"zei \"\"ja\"\"\"");
+    CHECK(quote("=HYPERLINK(\"x\")") == "\"=HYPERLINK(\"\"x\"\")\"");
     CHECK(utf8_bom == "\xEF\xBB\xBF");
 }

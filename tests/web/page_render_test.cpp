@@ -217,6 +217,9 @@ TEST_CASE("search page: structure, state and controls") {
         CHECK(has(html, "<select id=\"sort\" name=\"sort\">"));
         CHECK(has(html, "href=\"/api/v1/export.csv?q=camera&amp;status=in_gebruik\""));
         CHECK(has(html, "href=\"/api/v1/export.json?q=camera&amp;status=in_gebruik\""));
+        CHECK(has(html,
+                  "href=\"/api/v1/export.csv?q=camera&amp;status=in_gebruik&amp;sep=semicolon\""));
+        CHECK(has(html, "href=\"/api/v1/export.xlsx?q=camera&amp;status=in_gebruik\""));
         CHECK(has(html, "<ol class=\"cards\" start=\"21\">"));
         CHECK(has(html, "<mark>camera</mark>"));
         CHECK(has(html, "id=\"live-status\""));
@@ -274,9 +277,9 @@ TEST_CASE("search page: everything from the data and the URL is escaped") {
     hit.snippet_html = s::escape_html(evil);
     view.result = result_with({hit}, 1);
     view.result.did_you_mean = evil;
-    view.result.warnings = {evil};
+    view.result.warnings = {{evil, evil}};
     view.result.syntax_fallback = true;
-    view.result.syntax_error = evil;
+    view.result.syntax_error = {evil, evil};
     for (const Lang lang : {Lang::nl, Lang::en}) {
         const std::string html = render_search_page(view, {lang, "\"><script>"});
         check_document(html, lang);

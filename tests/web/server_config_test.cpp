@@ -23,6 +23,7 @@ TEST_CASE("serve defaults: loopback, 8080, data/index") {
     CHECK(c.port == 8080);
     CHECK(c.index_path == "data/index");
     CHECK(c.access_log);
+    CHECK(c.log_format == algreg::web::LogFormat::combined);
     CHECK(c.search_time_limit == std::chrono::milliseconds(0)); // Xapian 1.4's limit can crash
     CHECK(algreg::web::default_thread_count() >= 64);
 }
@@ -45,6 +46,12 @@ TEST_CASE("serve: environment, then options") {
     CHECK(c.search_time_limit == std::chrono::milliseconds(50));
     CHECK_FALSE(c.access_log);
     CHECK(parse_serve_arguments({"--db", "x"}, env({})).index_path == "x");
+    using algreg::web::LogFormat;
+    CHECK(parse_serve_arguments({"--log-format", "json"}, env({})).log_format == LogFormat::json);
+    CHECK(parse_serve_arguments({}, env({{"ALGREG_LOG_FORMAT", "json"}})).log_format ==
+          LogFormat::json);
+    CHECK(parse_serve_arguments({"--log-format=combined"}, env({{"ALGREG_LOG_FORMAT", "json"}}))
+              .log_format == LogFormat::combined);
 }
 
 TEST_CASE("serve: bad options name the option") {
@@ -64,13 +71,16 @@ TEST_CASE("serve: bad options name the option") {
     CHECK(message({"--colour", "red"}, {}) == "unknown option '--colour'");
     CHECK(message({"stray"}, {}) == "unexpected argument 'stray'");
     CHECK(message({}, {{"ALGREG_PORT", "-1"}}).starts_with("port:"));
+    CHECK(message({"--log-format", "clf"}, {}) ==
+          "log-format: expected combined or json, got 'clf'");
+    CHECK(message({}, {{"ALGREG_LOG_FORMAT", "xml"}}).starts_with("log-format:"));
 }
 
 TEST_CASE("serve --help names every option and variable") {
     const std::string help = algreg::web::serve_help();
-    for (const char* word :
-         {"--index", "--host", "--port", "--threads", "--max-body", "--time-limit", "ALGREG_INDEX",
-          "ALGREG_HOST", "ALGREG_PORT", "ALGREG_THREADS", "SIGTERM"}) {
+    for (const char* word : {"--index", "--host", "--port", "--threads", "--max-body",
+                             "--time-limit", "ALGREG_INDEX", "ALGREG_HOST", "ALGREG_PORT",
+                             "ALGREG_THREADS", "--log-format", "ALGREG_LOG_FORMAT", "SIGTERM"}) {
         CHECK_MESSAGE(help.find(word) != std::string::npos, word);
     }
 }

@@ -47,7 +47,9 @@ inline const std::string& fixture_index() {
 /// A running server; stop() + join() on destruction.
 class TestServer {
   public:
-    explicit TestServer(web::ServerConfig config = {}) : server_(prepare(std::move(config))) {
+    /// The access log is off unless `access_log` (stderr would fill with every test's lines).
+    explicit TestServer(web::ServerConfig config = {}, bool access_log = false)
+        : server_(prepare(std::move(config), access_log)) {
         port_ = server_.bind();
         thread_ = std::thread([this] { server_.run(); });
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -72,13 +74,13 @@ class TestServer {
     }
 
   private:
-    static web::ServerConfig prepare(web::ServerConfig c) {
+    static web::ServerConfig prepare(web::ServerConfig c, bool access_log) {
         c.host = "127.0.0.1";
         c.port = 0;
         if (c.index_path == web::ServerConfig{}.index_path) {
             c.index_path = fixture_index();
         }
-        c.access_log = false;
+        c.access_log = access_log;
         c.threads = c.threads ? c.threads : 16;
         return c;
     }
