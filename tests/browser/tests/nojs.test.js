@@ -39,7 +39,7 @@ describe('without JavaScript', () => {
     assert.equal(await page.locator('#q').inputValue(), 'parkeren');
     assert.equal(await page.locator('#sort').inputValue(), 'name');
 
-    const csv = await page.locator('.export a', { hasText: /^CSV$/ }).getAttribute('href');
+    const csv = await page.locator('.export a', { hasText: 'CSV (spreadsheet)' }).getAttribute('href');
     assert.equal(csv, '/api/v1/export.csv?q=parkeren&sort=name');
     await page.context().close();
   });

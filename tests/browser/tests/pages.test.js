@@ -87,7 +87,7 @@ describe('entry, organisation and statistics pages', () => {
     assert.equal(await page.locator('#facet-organisatie').count(), 0);
     const inUse = Number((await page.locator('label[for="f-status-in_gebruik"] .count').textContent()).replace(/\D/g, ''));
     assert.ok(inUse > 0 && inUse <= 45);
-    assert.equal(await page.locator('.export a', { hasText: /^CSV$/ }).getAttribute('href'),
+    assert.equal(await page.locator('.export a', { hasText: 'CSV (spreadsheet)' }).getAttribute('href'),
       '/api/v1/export.csv?organisatie=gemeente-utrecht');
     await screenshot(page, 'organisation');
     clean(page);

@@ -167,7 +167,7 @@ describe('search page with JavaScript', () => {
   it('exports the current results as CSV and JSON', async () => {
     const page = await newPage(env.browser, env.server.base);
     await page.goto(env.server.base + '/?q=parkeren&status=in_gebruik');
-    const csvLink = page.locator('.export a', { hasText: /^CSV$/ });
+    const csvLink = page.locator('.export a', { hasText: 'CSV (spreadsheet)' });
     assert.equal(await csvLink.getAttribute('href'), '/api/v1/export.csv?q=parkeren&status=in_gebruik');
     const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
     assert.match(download.suggestedFilename(), /\.csv$/);
