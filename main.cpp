@@ -2,6 +2,7 @@
 // (indexer::run_index, ...); main only turns arguments into options and exceptions into exit
 // codes.
 #include "indexer/as_of_index.h"
+#include "indexer/follower.h"
 #include "indexer/run_check.h"
 #include "indexer/run_index.h"
 #include "indexer/sync.h"
@@ -10,15 +11,18 @@
 #include "search/schema.h"
 #include "search/search_command.h"
 #include "search/searcher.h"
+#include "search/sync_status.h"
 #include "search/version.h"
 #include "web/server.h"
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <pthread.h>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -212,9 +216,39 @@ std::optional<std::string> index_layout(const std::string& path) {
     }
 }
 
+/// `algreg serve --follow URL`: the indexer's Follower syncs into the served index in a thread
+/// of its own while web::serve() serves it, showing the follower's status. The stop signals are
+/// blocked before that thread starts (serve() waits for them in a thread of its own); once
+/// serve() returns, the Follower is stopped and joined (a sync in progress is abandoned).
+int serve_following(const algreg::web::ServerConfig& config) {
+    namespace ix = algreg::indexer;
+    ix::FollowOptions follow;
+    follow.sync.from = config.follow;
+    follow.sync.db_path = config.index_path;
+    follow.sync.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+    follow.every = config.follow_every;
+    algreg::search::SyncStatusBoard board(ix::initial_follow_status(follow));
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    sigset_t previous;
+    pthread_sigmask(SIG_BLOCK, &signals, &previous);
+    int code = 0;
+    {
+        ix::Follower follower(follow, board, [](const std::string& line) {
+            algreg::web::write_log_line("algreg serve: " + line + "\n");
+        });
+        code = algreg::web::serve(config, ix::as_of_index_provider(config.index_path),
+                                  [&board] { return board.get(); });
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return code;
+}
+
 /// `algreg serve`: with no index at the index path, first indexes the bundled register there;
-/// then serves until SIGINT/SIGTERM. Exit codes: web::serve_exit (0, 4, 5), 2 when the bundled
-/// register cannot be indexed, 64 for a bad command line.
+/// then serves until SIGINT/SIGTERM (with --follow: serve_following). Exit codes: web::serve_exit
+/// (0, 4, 5), 2 when the bundled register cannot be indexed, 64 for a bad command line.
 int command_serve(const std::vector<std::string>& args) {
     namespace web = algreg::web;
     namespace ix = algreg::indexer;
@@ -249,6 +283,10 @@ int command_serve(const std::vector<std::string>& args) {
         std::error_code ignored;
         std::filesystem::remove_all(config.index_path, ignored);
     }
+    config.static_dir = data_dirs().static_dir.string();
+    if (!config.follow.empty()) {
+        return serve_following(config); // no index yet: the first sync builds it
+    }
     if (::access(config.index_path.c_str(), F_OK) != 0) {
         std::cerr << "algreg serve: no index at " << config.index_path
                   << "; indexing the bundled register there first: its history (38 daily "
@@ -275,7 +313,6 @@ int command_serve(const std::vector<std::string>& args) {
             return ix::exit_code::bad_input;
         }
     }
-    config.static_dir = data_dirs().static_dir.string();
     // as_of= searches: indexes of past dates, built from this index's history on first use and
     // cached beside it (indexer/as_of_index.h); the server only reads them.
     return web::serve(config, ix::as_of_index_provider(config.index_path));

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <condition_variable>
 #include <ctime>
 #include <httplib.h>
 #include <iomanip>
+#include <mutex>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -144,7 +146,12 @@ HttpFetcher::HttpFetcher(const std::string& base_url, FetchPolicy policy, FetchH
         prefix_.pop_back();
     }
     if (!hooks_.sleep) {
-        hooks_.sleep = [](milliseconds d) { std::this_thread::sleep_for(d); };
+        hooks_.sleep = [stop = hooks_.stop](milliseconds d) {
+            std::mutex mutex;
+            std::condition_variable_any woken;
+            std::unique_lock lock(mutex);
+            (void)woken.wait_for(lock, stop, d, [] { return false; });
+        };
     }
     if (!hooks_.now) {
         hooks_.now = [] { return std::chrono::system_clock::now(); };
@@ -191,6 +198,9 @@ FetchResponse HttpFetcher::send(const std::string& method, const std::string& pa
     std::string last_problem;
     int last_status = 0;
     for (int attempt = 1;; ++attempt) {
+        if (hooks_.stop.stop_requested()) {
+            throw FetchCancelled(where);
+        }
         std::optional<milliseconds> retry_after;
         ++stats_->requests;
         FetchResponse out;
@@ -234,13 +244,24 @@ FetchResponse HttpFetcher::send(const std::string& method, const std::string& pa
                 too_slow = true;
                 return false;
             }
+            if (hooks_.stop.stop_requested()) {
+                return false;
+            }
             out.body.append(data, size);
             stats_->bytes += size;
             return true;
         };
         httplib::Response res;
         httplib::Error error = httplib::Error::Success;
-        const bool sent = connection_->client.send(req, res, error);
+        bool sent = false;
+        {
+            // A read that waits for a silent server is ended by shutting its socket down.
+            const std::stop_callback cut_off(hooks_.stop, [this] { connection_->client.stop(); });
+            sent = connection_->client.send(req, res, error);
+        }
+        if (hooks_.stop.stop_requested()) {
+            throw FetchCancelled(where);
+        }
         if (too_big) {
             throw FetchError(where, out.status,
                              "the response is larger than the cap of " +

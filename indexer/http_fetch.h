@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <stop_token>
 #include <string>
 #include <string_view>
 
@@ -36,12 +37,15 @@ struct FetchPolicy {
     std::string user_agent = default_user_agent();
 };
 
-/// Time and chance, injectable. Defaults: std::this_thread::sleep_for, the system clock, and
-/// a per-thread random generator.
+/// Time, chance and cancellation, injectable. Defaults: a sleep that ends early when `stop` is
+/// requested, the system clock, and a per-thread random generator.
 struct FetchHooks {
     std::function<void(std::chrono::milliseconds)> sleep;
     std::function<std::chrono::system_clock::time_point()> now;
     std::function<double()> random; ///< uniform in [0, 1)
+    /// When stop is requested (`algreg serve --follow` shutting down), a request in flight is
+    /// cut off (its socket shut down), a backoff ends, and FetchCancelled is thrown.
+    std::stop_token stop;
 };
 
 /// Counters shared by the fetchers of one sync (thread-safe).
@@ -70,6 +74,13 @@ class FetchError : public std::runtime_error {
   private:
     std::string url_;
     int status_;
+};
+
+/// The fetch was abandoned because FetchHooks::stop was requested. A FetchError, so that every
+/// place that turns a failed request into "the snapshot is incomplete" also stops on it.
+class FetchCancelled : public FetchError {
+  public:
+    explicit FetchCancelled(std::string url) : FetchError(std::move(url), 0, "cancelled") {}
 };
 
 /// Checks a 2xx body: "" when it is usable, else why not. A body that fails the check is

@@ -123,7 +123,19 @@ SyncSummary run_sync(const SyncOptions& options, std::ostream& log) {
     source.progress = [&](const SyncProgress& p) { line.update(p); };
 
     std::ostream discard(nullptr); // --quiet: notes go nowhere
-    FetchedSnapshot snapshot = fetch_snapshot(source, options.quiet ? discard : log);
+    const auto stopped = [&] {
+        if (options.hooks.stop.stop_requested()) {
+            throw FetchCancelled(options.from); // before anything is written
+        }
+    };
+    FetchedSnapshot snapshot;
+    try {
+        snapshot = fetch_snapshot(source, options.quiet ? discard : log);
+    } catch (const std::exception&) {
+        stopped(); // a request cut off by the stop failed the fetch: say why
+        throw;
+    }
+    stopped(); // the hierarchy's requests fail quietly when cut off
     line.finish();
     summary.method = snapshot.method;
     summary.source = snapshot.input_name;

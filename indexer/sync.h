@@ -30,7 +30,7 @@ struct SyncOptions {
     bool site_data = true;
     bool hierarchy = true;
     FetchPolicy policy;
-    FetchHooks hooks;
+    FetchHooks hooks; ///< hooks.stop: abandon the sync (indexer/follower.h)
 };
 
 struct SyncSummary {
@@ -51,7 +51,9 @@ struct SyncSummary {
 /// Fetches, validates and indexes. Throws SyncSourceError or FetchError (exit 8),
 /// SyncInvalidError or RejectedRecordsError (9), MassRemovalError (6), EmptySnapshotError (7),
 /// search::IndexBusyError (3), search::IndexUnavailableError or Xapian::Error (4),
-/// std::invalid_argument (64). The index is unchanged in every one of those cases.
+/// std::invalid_argument (64); FetchCancelled when options.hooks.stop is requested before
+/// the write begins (`serve --follow` stopping). The index is unchanged in every one of those
+/// cases.
 SyncSummary run_sync(const SyncOptions& options, std::ostream& log);
 
 /// "sync: site-data from URL, 1530 entries, 1 request, 0 retries, 4.1 MB in 0.9 s; read 1530, …".

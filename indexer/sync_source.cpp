@@ -376,6 +376,8 @@ FetchedSnapshot fetch_snapshot(const SyncSourceOptions& options, std::ostream& l
                 out.listed = out.file.records.size();
                 have = true;
             }
+        } catch (const FetchCancelled&) {
+            throw; // stopping: no fallback
         } catch (const FetchError& e) {
             out.fallback_reason = e.what();
         } catch (const search::InputError& e) {

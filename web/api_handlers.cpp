@@ -12,6 +12,7 @@
 #include "web/openapi.h"
 #include "web/record_stream.h"
 #include "web/responses.h"
+#include "web/sync_status_view.h"
 #include "web/xlsx_export.h"
 
 #include <memory>
@@ -372,11 +373,26 @@ void api_openapi(App&, const httplib::Request&, httplib::Response& res) {
 
 void healthz(App& app, const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
+    const auto sync = app.sync_status ? std::optional(app.sync_status()) : std::nullopt;
+    if (sync && sync->building) { // no index yet: not ready, and says why
+        res.set_header("Retry-After", "60");
+        send_json(res,
+                  json{{"status", "building"},
+                       {"version", std::string(search::version())},
+                       {"message", building_message(*sync)},
+                       {"sync", sync_status_json(*sync)}},
+                  503);
+        return;
+    }
     const IndexGauges g = index_gauges(app);
-    send_json(res, json{{"status", "ok"},
-                        {"version", std::string(search::version())},
-                        {"revision", g.revision},
-                        {"entries", g.entries}});
+    json body{{"status", "ok"},
+              {"version", std::string(search::version())},
+              {"revision", g.revision},
+              {"entries", g.entries}};
+    if (sync) {
+        body["sync"] = sync_status_json(*sync);
+    }
+    send_json(res, body);
 }
 
 void metrics(App& app, const httplib::Request&, httplib::Response& res) {
@@ -388,7 +404,8 @@ void metrics(App& app, const httplib::Request&, httplib::Response& res) {
     }
     res.set_header("Cache-Control", "no-store");
     const auto c = app.cache.stats();
-    res.set_content(app.metrics.render(g, {c.hits, c.misses, c.entries, c.bytes}),
+    res.set_content(app.metrics.render(g, {c.hits, c.misses, c.entries, c.bytes}) +
+                        (app.sync_status ? render_sync_metrics(app.sync_status()) : ""),
                     "text/plain; version=0.0.4; charset=utf-8");
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "search/completeness_cache.h"
+#include "search/sync_status.h"
 #include "web/as_of_pools.h"
 #include "web/metrics.h"
 #include "web/request_tracker.h"
@@ -21,6 +22,8 @@ struct App {
     AsOfPools& as_of; ///< searchers of the register at past dates (as_of=)
     /// Every entry's completeness, computed once per index revision and day.
     search::CompletenessCache& completeness;
+    /// The background sync's status (`serve --follow`); empty when the server follows nothing.
+    search::SyncStatusSource sync_status;
 };
 
 /// The index revision and entry count, read through a pooled searcher.

@@ -133,6 +133,35 @@ json object(json properties, std::vector<std::string> required, const char* desc
     return s;
 }
 
+/// The background sync of `serve --follow` (web/sync_status_view.h); only when following.
+json sync_status_schema() {
+    const auto time = [](const char* description) {
+        json s = nullable(text(description));
+        s["format"] = "date-time";
+        return s;
+    };
+    return object(
+        {{"source", text("The register followed")},
+         {"every_seconds", type("integer", "Time between syncs")},
+         {"building", type("boolean", "No index yet: the first sync builds it")},
+         {"running", type("boolean", "A sync is in progress")},
+         {"last_attempt", time("Start of the last finished sync (UTC)")},
+         {"last_outcome", json{{"type", "string"},
+                               {"nullable", true},
+                               {"enum", {"ok", "no change", "failed"}},
+                               {"description", "null before the first sync has finished"}}},
+         {"last_message", text("Why the last sync failed; empty otherwise")},
+         {"last_duration_seconds", type("number")},
+         {"last_entries", type("integer", "Entries after the last good sync")},
+         {"last_revision", type("integer", "Index revision after the last good sync")},
+         {"last_success", time("End of the last sync that was ok or no change (UTC)")},
+         {"attempts", type("integer", "Syncs finished since start-up")},
+         {"failures", type("integer", "Syncs failed since start-up")},
+         {"next", time("The next sync planned (UTC)")}},
+        {"source", "every_seconds", "building", "running", "last_outcome", "attempts", "failures"},
+        "The background sync of algreg serve --follow");
+}
+
 /// Both languages of a rule's title or message.
 json nl_en() {
     return object({{"nl", text()}, {"en", text()}}, {"nl", "en"});
@@ -482,11 +511,17 @@ json components() {
                             {"facets", array_of(ref("Facet"))}},
                            {"revision", "entries", "facets"})},
           {"Health",
-           object({{"status", text()},
+           object({{"status", json{{"type", "string"},
+                                   {"enum", {"ok", "building"}},
+                                   {"description", "building (with HTTP 503): serve --follow has "
+                                                   "no index yet; the first sync builds it"}}},
                    {"version", text("The program's version, as algreg --version prints it")},
                    {"revision", type("integer")},
-                   {"entries", type("integer")}},
+                   {"entries", type("integer")},
+                   {"message", text("Why the server is not ready (building)")},
+                   {"sync", ref("SyncStatus")}},
                   {"status", "version"})},
+          {"SyncStatus", sync_status_schema()},
           {"Entry", entry_schema()},
           {"Reference", object({{"title", text()}, {"link", text()}}, {})},
           {"Assessment", assessment},

@@ -101,6 +101,9 @@ void error_status_page(Site& site, const httplib::Request& req, httplib::Respons
     const std::string alternate = other_lang_path(lang, path);
     if (status == 404) {
         not_found_page(site, res, lang, path);
+    } else if (status == 503) { // the page handlers answer their own 503s: this is the server
+        send_html(res, status,  // refusing while `serve --follow` builds the index
+                  render_error_page(Ui::error_title, Ui::unavailable_text, {}, options, alternate));
     } else if (status >= 500) {
         send_html(res, status,
                   render_error_page(Ui::error_title, Ui::error_text, {}, options, alternate));

@@ -395,6 +395,11 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::back_home, "Naar de zoekpagina", "To the search page"},
     {Ui::request_error_text, "Dit verzoek kunnen we niet beantwoorden (HTTP {0}).",
      "We cannot answer this request (HTTP {0})."},
+    {Ui::unavailable_text,
+     "Het register is nog niet beschikbaar: de index wordt opgebouwd. Probeer het over een paar "
+     "minuten opnieuw.",
+     "The register is not available yet: the index is being built. Please try again in a few "
+     "minutes."},
     {Ui::error_search_label, "Zoek in het algoritmeregister", "Search the algorithm register"},
     {Ui::error_other_language, "In het Engels", "In Dutch"},
     {Ui::api_docs_title, "API-documentatie", "API reference"},

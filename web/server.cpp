@@ -10,6 +10,7 @@
 #include "web/page_routes.h"
 #include "web/request_gate.h"
 #include "web/routes.h"
+#include "web/sync_status_view.h"
 
 #include <atomic>
 #include <csignal>
@@ -124,15 +125,15 @@ class HttpServer : public httplib::Server {
 } // namespace
 
 struct Server::State {
-    State(ServerConfig c, search::AsOfIndexProvider provider)
+    State(ServerConfig c, search::AsOfIndexProvider provider, search::SyncStatusSource sync)
         : config(std::move(c)),
           searchers(config.index_path,
                     std::chrono::duration<double>(config.search_time_limit).count()),
           cache(config.cache_bytes),
           as_of(std::move(provider),
                 std::chrono::duration<double>(config.search_time_limit).count()),
-          completeness(config.index_path), app{config, searchers, metrics,     tracker,
-                                               cache,  as_of,     completeness} {}
+          completeness(config.index_path), app{config, searchers, metrics,      tracker,
+                                               cache,  as_of,     completeness, std::move(sync)} {}
 
     ServerConfig config;
     SearcherPool searchers;
@@ -209,8 +210,14 @@ void configure(HttpServer& http, App& app) {
         {"Referrer-Policy", "no-referrer"},
         {"Access-Control-Allow-Origin", "*"},
     }); // Content-Security-Policy: per answer (api_csp for JSON, page_csp for the HTML pages)
-    http.set_pre_routing_handler([&app](const httplib::Request&, httplib::Response&) {
+    http.set_pre_routing_handler([&app](const httplib::Request& req, httplib::Response& res) {
         app.tracker.begin();
+        if (app.sync_status && !answered_while_building(req.path)) {
+            if (const auto status = app.sync_status(); status.building) {
+                res.set_header("Retry-After", "60");
+                throw HttpError(ErrorKind::unavailable, building_message(status));
+            }
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     http.set_logger([&app](const httplib::Request& req, const httplib::Response& res) {
@@ -252,8 +259,9 @@ void configure(HttpServer& http, App& app) {
 
 } // namespace
 
-Server::Server(ServerConfig config, search::AsOfIndexProvider as_of)
-    : state_(std::make_unique<State>(std::move(config), std::move(as_of))) {
+Server::Server(ServerConfig config, search::AsOfIndexProvider as_of,
+               search::SyncStatusSource sync_status)
+    : state_(std::make_unique<State>(std::move(config), std::move(as_of), std::move(sync_status))) {
     configure(state_->http, state_->app);
 }
 
@@ -298,11 +306,14 @@ const ServerConfig& Server::config() const {
     return state_->config;
 }
 
-int serve(const ServerConfig& config, search::AsOfIndexProvider as_of) {
-    // Fail early, with the reason, when the index cannot be opened.
+int serve(const ServerConfig& config, search::AsOfIndexProvider as_of,
+          search::SyncStatusSource sync_status) {
+    // Fail early, with the reason, when the index cannot be opened (and is not being built).
     try {
-        search::Searcher probe(config.index_path);
-        (void)probe.revision();
+        if (!sync_status || !sync_status().building) {
+            search::Searcher probe(config.index_path);
+            (void)probe.revision();
+        }
     } catch (const search::IndexUnavailableError& e) {
         std::cerr << "algreg serve: " << e.what() << '\n';
         return serve_exit::index_unavailable;
@@ -326,7 +337,7 @@ int serve(const ServerConfig& config, search::AsOfIndexProvider as_of) {
     sigset_t previous;
     pthread_sigmask(SIG_BLOCK, &signals, &previous);
 
-    Server server(config, std::move(as_of));
+    Server server(config, std::move(as_of), std::move(sync_status));
     int port = 0;
     try {
         port = server.bind();

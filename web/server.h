@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search/as_of.h"
+#include "search/sync_status.h"
 #include "web/server_config.h"
 
 #include <memory>
@@ -14,7 +15,10 @@ class Server {
   public:
     /// Configures everything; opens nothing and binds nothing yet. Without `as_of` (the
     /// indexer's as-of index builder, given by main()), requests for as_of= answer 503.
-    explicit Server(ServerConfig config, search::AsOfIndexProvider as_of = {});
+    /// `sync_status` (given by main() with --follow): shown on /healthz and /metrics; while it
+    /// says `building`, every other request answers 503.
+    explicit Server(ServerConfig config, search::AsOfIndexProvider as_of = {},
+                    search::SyncStatusSource sync_status = {});
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
     ~Server();
@@ -43,8 +47,10 @@ inline constexpr int cannot_bind = 5;
 } // namespace serve_exit
 
 /// Runs a Server until SIGINT or SIGTERM (waited for by a thread this function owns, which
-/// calls stop(); signals are blocked in every other thread). Checks that the index opens first.
+/// calls stop(); signals are blocked in every other thread). Checks that the index opens first,
+/// unless `sync_status` says the first sync is building it.
 /// Prints "algreg: serving <index> on http://host:port" to stderr. Returns a serve_exit code.
-int serve(const ServerConfig& config, search::AsOfIndexProvider as_of = {});
+int serve(const ServerConfig& config, search::AsOfIndexProvider as_of = {},
+          search::SyncStatusSource sync_status = {});
 
 } // namespace algreg::web

@@ -49,6 +49,20 @@ void set(ServerConfig& c, std::string_view name, const std::string& value) {
                                         "'");
         }
         c.log_format = *format;
+    } else if (name == "follow") {
+        if (!value.empty() && !value.starts_with("http://") && !value.starts_with("https://")) {
+            throw std::invalid_argument("follow: expected an http:// or https:// URL, got '" +
+                                        value + "'");
+        }
+        c.follow = value; // "" (an empty ALGREG_FOLLOW=): follow nothing
+    } else if (name == "every") {
+        const auto every = parse_duration(value);
+        if (!every) {
+            throw std::invalid_argument("every: expected a duration such as 10s, 15m, 6h or 24h, "
+                                        "got '" +
+                                        value + "'");
+        }
+        c.follow_every = *every;
     } else if (name == "time-limit") {
         c.search_time_limit =
             std::chrono::milliseconds(parse_number("time-limit", value, 0, 60'000));
@@ -56,6 +70,37 @@ void set(ServerConfig& c, std::string_view name, const std::string& value) {
 }
 
 } // namespace
+
+std::optional<std::chrono::seconds> parse_duration(std::string_view text) {
+    if (text.size() < 2) {
+        return std::nullopt;
+    }
+    std::int64_t unit = 0;
+    switch (text.back()) {
+    case 's':
+        unit = 1;
+        break;
+    case 'm':
+        unit = 60;
+        break;
+    case 'h':
+        unit = 3600;
+        break;
+    case 'd':
+        unit = 86'400;
+        break;
+    default:
+        return std::nullopt;
+    }
+    text.remove_suffix(1);
+    std::int64_t count = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), count);
+    if (ec != std::errc() || ptr != text.data() + text.size() || count < 1 ||
+        count > 366 * 86'400 / unit) {
+        return std::nullopt;
+    }
+    return std::chrono::seconds(count * unit);
+}
 
 std::size_t default_thread_count() {
     const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
@@ -68,7 +113,8 @@ ServerConfig parse_serve_arguments(const std::vector<std::string>& args, const E
     for (const auto& [var, name] :
          {std::pair{"ALGREG_INDEX", "index"}, std::pair{"ALGREG_HOST", "host"},
           std::pair{"ALGREG_PORT", "port"}, std::pair{"ALGREG_THREADS", "threads"},
-          std::pair{"ALGREG_LOG_FORMAT", "log-format"}}) {
+          std::pair{"ALGREG_LOG_FORMAT", "log-format"}, std::pair{"ALGREG_FOLLOW", "follow"},
+          std::pair{"ALGREG_FOLLOW_EVERY", "every"}}) {
         if (const auto value = env ? env(var) : std::nullopt) {
             set(c, name, *value);
         }
@@ -96,7 +142,7 @@ ServerConfig parse_serve_arguments(const std::vector<std::string>& args, const E
             set(c, "index", value);
         } else if (name == "index" || name == "host" || name == "port" || name == "threads" ||
                    name == "max-body" || name == "time-limit" || name == "cache-mb" ||
-                   name == "log-format") {
+                   name == "log-format" || name == "follow" || name == "every") {
             set(c, name, value);
         } else {
             throw std::invalid_argument("unknown option '" + arg + "'");
@@ -110,8 +156,9 @@ std::string serve_help() {
 
 Serves the index over HTTP: our API under /api/v1 (OpenAPI document at /api/v1/openapi.json),
 the official register's API under /api (algoritmes.overheid.nl clients work unchanged), and
-/healthz and /metrics. Read-only. With no index at the index path, the bundled register is
-indexed there first. Stops cleanly on SIGINT or SIGTERM.
+/healthz and /metrics. Read-only, except with --follow. With no index at the index path, the
+bundled register is indexed there first (with --follow: the first sync builds it). Stops
+cleanly on SIGINT or SIGTERM (a sync in progress is abandoned without writing).
 
 Options (environment variable in brackets; options win):
   --index DIR        the index to serve [ALGREG_INDEX] (default data/index; --db works too)
@@ -125,6 +172,14 @@ Options (environment variable in brackets; options win):
   --cache-mb MB      memory for answers cached per index revision (default 32; 0 = off)
   --log-format NAME  access log format [ALGREG_LOG_FORMAT]: combined (default; Apache's and
                      nginx's Combined Log Format) or json (one object per line, with duration_us)
+  --follow URL       keep the index current: sync from this register (for example
+                     https://algoritmes.overheid.nl, or another algreg) at start-up and then
+                     every --every, in the background, serving each new revision live; a
+                     failed sync keeps the last good revision. Without an index yet, the first
+                     sync builds it (meanwhile requests get 503). Status: /healthz, /metrics
+                     [ALGREG_FOLLOW]
+  --every DURATION   time between syncs with --follow: 10s, 15m, 6h, 24h, 2d (default 24h)
+                     [ALGREG_FOLLOW_EVERY]
   --quiet, -q        no access log
   --help, -h         this text
 

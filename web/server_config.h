@@ -48,6 +48,10 @@ struct ServerConfig {
     /// The web UI's CSS, JavaScript and images (search::DataDirs::static_dir, found by main()
     /// from where the program is); "" = none: pages are served without style and script.
     std::string static_dir;
+    /// --follow URL: main() syncs this register into the index in the background (the
+    /// indexer's Follower); the server shows that sync's status. "" = serve the index as it is.
+    std::string follow;
+    std::chrono::seconds follow_every{std::chrono::hours(24)}; ///< --every
     bool operator==(const ServerConfig&) const = default;
 };
 
@@ -61,10 +65,15 @@ using search::EnvLookup;
 /// Parses `algreg serve` arguments over `defaults`, environment first, then options:
 ///   ALGREG_INDEX / --index DIR, ALGREG_HOST / --host H, ALGREG_PORT / --port N,
 ///   ALGREG_THREADS / --threads N, ALGREG_LOG_FORMAT / --log-format combined|json,
-///   --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off), --quiet (no access log).
+///   --max-body BYTES, --time-limit MS, --cache-mb MB (0 = off), --quiet (no access log),
+///   ALGREG_FOLLOW / --follow URL, ALGREG_FOLLOW_EVERY / --every DURATION.
 /// Throws std::invalid_argument naming the option and why.
 [[nodiscard]] ServerConfig parse_serve_arguments(const std::vector<std::string>& args,
                                                  const EnvLookup& env, ServerConfig defaults = {});
+
+/// "10s", "15m", "6h", "24h", "2d": a whole number and a unit (s, m, h, d), at least 1 s and at
+/// most 366 days; nullopt otherwise.
+[[nodiscard]] std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
 /// The --help text of `algreg serve`.
 [[nodiscard]] std::string serve_help();

@@ -23,9 +23,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> full_fixtures{"register-2023-06-19-full.json",
-                                             "register-v1.0-templates.json"};
-
 /// The keys of standard 1.0 (register-model.md §1.1): the official CSV columns without the two
 /// the download adds (algorithm_id, publication_dt).
 std::vector<std::string> standard_keys() {
@@ -33,23 +30,12 @@ std::vector<std::string> standard_keys() {
     return {columns.begin(), columns.end() - 2};
 }
 
-void index_full_records(const std::string& db) {
-    indexer::IndexOptions options;
-    for (const auto& name : full_fixtures) {
-        options.inputs.push_back(fixture(name));
-    }
-    options.db_path = db;
-    options.quiet = true;
-    std::ostringstream log;
-    (void)indexer::run_index(options, log);
-}
-
 /// The index of the full records, built once per test process.
 const std::string& full_index() {
     static TempDir dir;
     static const std::string path = [] {
         const std::string p = dir.file("index");
-        index_full_records(p);
+        build_full_record_index(p);
         return p;
     }();
     return path;

@@ -78,9 +78,38 @@ TEST_CASE("serve: bad options name the option") {
 
 TEST_CASE("serve --help names every option and variable") {
     const std::string help = algreg::web::serve_help();
-    for (const char* word : {"--index", "--host", "--port", "--threads", "--max-body",
-                             "--time-limit", "ALGREG_INDEX", "ALGREG_HOST", "ALGREG_PORT",
-                             "ALGREG_THREADS", "--log-format", "ALGREG_LOG_FORMAT", "SIGTERM"}) {
+    for (const char* word :
+         {"--index", "--host", "--port", "--threads", "--max-body", "--time-limit", "ALGREG_INDEX",
+          "ALGREG_HOST", "ALGREG_PORT", "ALGREG_THREADS", "--log-format", "ALGREG_LOG_FORMAT",
+          "SIGTERM", "--follow", "--every", "ALGREG_FOLLOW", "ALGREG_FOLLOW_EVERY"}) {
         CHECK_MESSAGE(help.find(word) != std::string::npos, word);
     }
+}
+
+TEST_CASE("serve --follow URL --every DURATION, and their variables") {
+    using namespace std::chrono_literals;
+    const ServerConfig none = parse_serve_arguments({}, env({}));
+    CHECK(none.follow.empty());
+    CHECK(none.follow_every == 24h);
+    const ServerConfig c = parse_serve_arguments(
+        {"--follow", "https://algoritmes.overheid.nl", "--every", "15m"}, env({}));
+    CHECK(c.follow == "https://algoritmes.overheid.nl");
+    CHECK(c.follow_every == 15min);
+    const ServerConfig e = parse_serve_arguments(
+        {}, env({{"ALGREG_FOLLOW", "http://127.0.0.1:8080"}, {"ALGREG_FOLLOW_EVERY", "6h"}}));
+    CHECK(e.follow == "http://127.0.0.1:8080");
+    CHECK(e.follow_every == 6h);
+    CHECK(parse_serve_arguments({}, env({{"ALGREG_FOLLOW", ""}})).follow.empty());
+
+    CHECK(algreg::web::parse_duration("10s") == 10s);
+    CHECK(algreg::web::parse_duration("24h") == 24h);
+    CHECK(algreg::web::parse_duration("2d") == 48h);
+    for (const char* bad : {"", "10", "h", "0s", "-5m", "1.5h", "10 s", "10sec", "367d", "5w"}) {
+        CHECK_MESSAGE(!algreg::web::parse_duration(bad), bad);
+    }
+    CHECK_THROWS_WITH_AS(parse_serve_arguments({"--every", "daily"}, env({})),
+                         doctest::Contains("every: expected a duration"), std::invalid_argument);
+    CHECK_THROWS_WITH_AS(parse_serve_arguments({"--follow", "algoritmes.overheid.nl"}, env({})),
+                         doctest::Contains("follow: expected an http:// or https:// URL"),
+                         std::invalid_argument);
 }

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
+#include <vector>
 
 namespace algreg::testing {
 
@@ -27,6 +28,22 @@ inline void build_fixture_index(const std::string& db_path) {
     indexer::IndexOptions options;
     options.inputs = {fixture("register-2026-08-08.json"), fixture("register-v1.0-templates.json")};
     options.abbreviations_path = fixture("abbreviations-nl.tsv");
+    options.db_path = db_path;
+    options.quiet = true;
+    std::ostringstream log;
+    (void)indexer::run_index(options, log);
+}
+
+/// The fixtures of full records: the June 2023 export (130) and the standard 1.0 templates (27).
+inline const std::vector<std::string> full_fixtures{"register-2023-06-19-full.json",
+                                                    "register-v1.0-templates.json"};
+
+/// Indexes the full records into `db_path` (157 entries).
+inline void build_full_record_index(const std::string& db_path) {
+    indexer::IndexOptions options;
+    for (const auto& name : full_fixtures) {
+        options.inputs.push_back(fixture(name));
+    }
     options.db_path = db_path;
     options.quiet = true;
     std::ostringstream log;
@@ -48,8 +65,10 @@ inline const std::string& fixture_index() {
 class TestServer {
   public:
     /// The access log is off unless `access_log` (stderr would fill with every test's lines).
-    explicit TestServer(web::ServerConfig config = {}, bool access_log = false)
-        : server_(prepare(std::move(config), access_log)) {
+    /// `sync_status`: as `algreg serve --follow` gives it (web::Server).
+    explicit TestServer(web::ServerConfig config = {}, bool access_log = false,
+                        search::SyncStatusSource sync_status = {})
+        : server_(prepare(std::move(config), access_log), {}, std::move(sync_status)) {
         port_ = server_.bind();
         thread_ = std::thread([this] { server_.run(); });
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
