@@ -26,13 +26,12 @@ fixtures="$root/fixtures"
 # changesets applied in a row (-r 1; algreg's searchers reopen on every request and retry once
 # on DatabaseModifiedError, so they need no longer).
 replicate_interval=1
-requests_per_phase=${LOOPBACK_REQUESTS:-300}
 
 fail() {
     echo "loopback-cluster: FAILED: $*" >&2
     exit 1
 }
-note() { echo "loopback-cluster: $*"; }
+note() { echo "loopback-cluster [${SECONDS} s]: $*"; }
 
 [ -x "$algreg" ] || fail "no algreg binary at $algreg (pass it as the first argument or ALGREG_BIN)"
 for tool in xapian-replicate xapian-replicate-server haproxy curl jq ss; do
@@ -125,17 +124,34 @@ replica() { # replica N: xapian-replicate keeping $work/replicaN/index
 }
 
 # Requests through HAProxy, one after another with keep-alive off, counting failures (no
-# answer, or a status other than 200). Prints "ok failed".
+# answer, or a status other than 200), until the file $1 exists (at most 5,000 requests or
+# 120 s). Writes "ok failed" to $2.
 through_front() {
-    local n=$1 ok=0 failed=0 status
+    local stop_file=$1 ok=0 failed=0 status i=0
     local targets=("/api/v1/search?q=parkeren" "/api/v1/search" "/api/v1/entries/11136893"
         "/api/v1/changes" "/api/v1/search?q=fraude&size=20")
-    for ((i = 0; i < n; i++)); do
+    local deadline=$(($(now_ms) + 120000))
+    while [ ! -e "$stop_file" ] && [ "$i" -lt 5000 ] && [ "$(now_ms)" -lt "$deadline" ]; do
         status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 \
             "http://127.0.0.1:$p_front${targets[i % ${#targets[@]}]}" || true)
         if [ "$status" = 200 ]; then ok=$((ok + 1)); else failed=$((failed + 1)); fi
+        i=$((i + 1))
     done
-    echo "$ok $failed"
+    echo "$ok $failed" > "$2"
+}
+load_start() { # load_start NAME: requests through HAProxy in the background
+    rm -f "$work/$1.stop"
+    through_front "$work/$1.stop" "$work/$1.requests" &
+    load_pid=$!
+}
+load_check() { # load_check NAME WHILE: stops the requests; fails when any failed
+    touch "$work/$1.stop"
+    wait "$load_pid"
+    local ok failed
+    read -r ok failed < "$work/$1.requests"
+    [ "$ok" -gt 0 ] || fail "no request through HAProxy answered $2"
+    [ "$failed" -eq 0 ] || fail "$failed of $((ok + failed)) requests through HAProxy failed $2"
+    note "$2: $ok requests through HAProxy, $failed failed"
 }
 
 # --- 1. the writer ---------------------------------------------------------------------------
@@ -222,8 +238,7 @@ grep -q 'vacatures' <(curl -sf "http://127.0.0.1:$p_r1/api/v1/changes?since=2026
 writer_index "$fixtures/register-2026-08-08.json" "$fixtures/register-v1.0-templates.json" \
     --db "$work/writer/index.rebuild" > "$work/index.log" 2>&1 ||
     fail "algreg index of the rebuild (see $work/index.log)"
-(through_front "$requests_per_phase" > "$work/rebuild.requests") &
-load=$!
+load_start rebuild
 stop writer
 mv "$work/writer/index" "$work/writer/index.old" && mv "$work/writer/index.rebuild" "$work/writer/index"
 committed=$(now_ms)
@@ -233,27 +248,22 @@ wait_for 60 "both replicas at the rebuilt index" \
     bash -c "[ \"\$(curl -sf http://127.0.0.1:$p_r1/healthz | jq .entries)\" = 1557 ] &&
              [ \"\$(curl -sf http://127.0.0.1:$p_r2/healthz | jq .entries)\" = 1557 ]"
 note "full rebuild: both replicas serve the full copy $(($(now_ms) - committed)) ms after the switch"
-wait "$load"
-read -r ok failed < "$work/rebuild.requests"
-[ "$failed" -eq 0 ] || fail "$failed of $((ok + failed)) requests through HAProxy failed during the full copy"
-note "during the full copy: $ok requests through HAProxy, $failed failed"
+sleep 1
+load_check rebuild "during the full copy"
 both_serve "$third" || fail "replicas not at the writer's revision $third after the full copy"
 rm -rf "$work/writer/index.old"
 compare_all
 
 # --- 5. one replica dies ---------------------------------------------------------------------
-(through_front "$requests_per_phase" > "$work/kill.requests") &
-load=$!
-sleep 0.3
+load_start kill
+sleep 0.5
 stop serve2 KILL
 killed=$(now_ms)
 wait_for 10 "HAProxy marking the killed replica DOWN" \
     bash -c "curl -sf 'http://127.0.0.1:$p_stats/;csv' | grep -q '^replicas,replica2,.*,DOWN,'"
 note "killed replica out of rotation $(($(now_ms) - killed)) ms after SIGKILL"
-wait "$load"
-read -r ok failed < "$work/kill.requests"
-[ "$failed" -eq 0 ] || fail "$failed of $((ok + failed)) requests through HAProxy failed while a replica was killed"
-note "while a replica was killed: $ok requests through HAProxy, $failed failed"
+sleep 1
+load_check kill "while a replica was killed"
 revision_at "$p_front" > /dev/null || fail "HAProxy does not answer with one replica left"
 
 note "all checks passed"
