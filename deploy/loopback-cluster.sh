@@ -7,7 +7,7 @@
 #      `algreg serve`, and HAProxy (deploy/haproxy.cfg) in front of the two replicas;
 #   3. a later snapshot (one entry changed) is indexed on the writer: both replicas must serve
 #      its revision (lag printed), with byte-identical answers to the writer's for a set of
-#      searches (hits, totals, facets), the changes API and an entry history;
+#      searches (hits, totals, facets), an as_of search, the changes API and an entry history;
 #   4. a full rebuild of the writer's index (a new database: replicas get a full copy and
 #      switch to it) under requests through HAProxy: no request may fail;
 #   5. one replica is killed (SIGKILL) under requests through HAProxy: no request may fail,
@@ -203,15 +203,17 @@ compare_targets=(
     "/api/v1/stats"
     "/api/v1/changes"
     "/api/v1/changes?since=2026-08-09"
+    "/api/v1/search?q=vacatures&as_of=2026-08-08"
     "/api/v1/entries/11136893"
     "/api/v1/entries/11136893/history"
     "/api/v1/suggest?q=park"
     "/api/v1/facets/organisatie?q=gemeente"
 )
 # An answer's bytes without the search's own time measurement ("timing":{"parse_us":…}), which
-# differs between any two requests, also to the same server.
+# differs between any two requests, also to the same server. Up to 60 s: the first as_of
+# request builds that day's index.
 answer() { # answer PORT TARGET
-    curl -sf --max-time 10 "http://127.0.0.1:$1$2" | sed -E 's/"timing":\{[^}]*\}//g'
+    curl -sf --max-time 60 "http://127.0.0.1:$1$2" | sed -E 's/"timing":\{[^}]*\}//g'
     [ "${PIPESTATUS[0]}" -eq 0 ]
 }
 compare_all() {
