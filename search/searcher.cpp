@@ -102,25 +102,43 @@ Searcher::Searcher(const std::string& db_path, SearcherOptions options)
     if (!options_.cache) {
         options_.cache = std::make_shared<RevisionCache>();
     }
+    stub_ = index_stub(db_path);
     db_ = open_index(db_path);
 }
 
 void Searcher::refresh() {
-    db_.reopen();
+    if (std::string stub = index_stub(path_); stub != stub_) {
+        // A replica switched to a full copy in another directory: reopen() would stay on the
+        // old one, which xapian-replicate deletes.
+        db_ = open_index(path_);
+        stub_ = std::move(stub);
+    } else {
+        db_.reopen();
+    }
     if (!data_ || data_->key != revision_key(db_)) {
         data_ = options_.cache->get(db_);
     }
 }
 
 template <class F> auto Searcher::with_retry(F&& f) {
+    const auto again = [&] {
+        data_.reset();
+        refresh();
+        return f();
+    };
     try {
         refresh();
         return f();
     } catch (const Xapian::DatabaseModifiedError&) {
         // The writer committed more than once since we opened this revision: read the newest.
-        data_.reset();
-        refresh();
-        return f();
+        return again();
+    } catch (const Xapian::DatabaseError&) {
+        // A replica's stub was switched and its old copy deleted between our check and our
+        // read: read the new copy. Any other database error is real.
+        if (index_stub(path_) == stub_) {
+            throw;
+        }
+        return again();
     }
 }
 

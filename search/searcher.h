@@ -9,7 +9,9 @@
 //
 // New index revisions are picked up without a restart: every public call first reopens the
 // database (cheap when nothing changed) and, on Xapian::DatabaseModifiedError in the middle of a
-// request (the writer committed twice meanwhile), reopens and retries once.
+// request (the writer committed twice meanwhile), reopens and retries once. A replica kept by
+// xapian-replicate that switched to a full copy (open_index.h, index_stub) is opened anew, also
+// when the copy it had open was deleted in the middle of a request.
 #pragma once
 
 #include "search/analysis.h"
@@ -132,6 +134,7 @@ class Searcher {
 
     std::string path_;
     SearcherOptions options_;
+    std::string stub_; ///< index_stub(path_) when db_ was opened
     Xapian::Database db_;
     std::shared_ptr<const RevisionData> data_;
     Analyzer analyzer_;
