@@ -324,7 +324,8 @@ void add_listing_statements(search::AlgorithmRecord& record) {
         s.type = std::string(type);
         s.state = state;
         s.link = record.register_url;
-        s.date = record.changed;
+        // Undated: the summary describes the version shown, whose date the record carries; a
+        // new publication date alone must not read as a change of the assessments.
         s.source = std::string(search::listing_source);
         s.text = "Impactassessment: " + summary;
         return s;
