@@ -3,6 +3,7 @@
 
 #include "indexer/csv.h"
 #include "indexer/vocabulary.h"
+#include "search/assessment_vocabulary.h"
 #include "search/errors.h"
 
 #include <algorithm>
@@ -255,18 +256,30 @@ struct Columns {
     return a.date > b.date;
 }
 
+/// Strongest first, as in search::assessment_states: uitgevoerd, niet uitgevoerd, onbekend,
+/// niet vermeld.
+[[nodiscard]] int strength(AssessmentState state) {
+    switch (state) {
+    case AssessmentState::uitgevoerd:
+        return 0;
+    case AssessmentState::niet_uitgevoerd:
+        return 1;
+    case AssessmentState::onbekend:
+        return 2;
+    case AssessmentState::niet_vermeld:
+        break;
+    }
+    return 3;
+}
+
 void derive_one(search::Assessment& assessment) {
     auto& statements = assessment.statements;
     std::stable_sort(statements.begin(), statements.end(), newer);
-    const auto has_state = [&](AssessmentState state) {
-        return std::any_of(statements.begin(), statements.end(),
-                           [&](const auto& s) { return s.state == state; });
-    };
-    AssessmentState derived = AssessmentState::onbekend;
-    if (has_state(AssessmentState::uitgevoerd)) {
-        derived = AssessmentState::uitgevoerd;
-    } else if (has_state(AssessmentState::niet_uitgevoerd)) {
-        derived = AssessmentState::niet_uitgevoerd;
+    AssessmentState derived = AssessmentState::niet_vermeld;
+    for (const auto& statement : statements) {
+        if (strength(statement.state) < strength(derived)) {
+            derived = statement.state;
+        }
     }
     assessment.state = derived;
     assessment.link.clear();
@@ -284,6 +297,82 @@ void derive_one(search::Assessment& assessment) {
             assessment.link = statement.link;
         }
     }
+}
+
+[[nodiscard]] search::Assessment& row_of(std::vector<search::Assessment>& rows,
+                                         std::string_view type) {
+    for (auto& row : rows) {
+        if (row.type == type) {
+            return row;
+        }
+    }
+    search::Assessment added;
+    added.type = std::string(type);
+    rows.push_back(std::move(added));
+    return rows.back();
+}
+
+/// The listing's summary as statements (docs/assessments.md §3), for listing-only records: the
+/// listing says whether some assessment of any kind is mentioned and not denied, never which.
+void add_listing_statements(search::AlgorithmRecord& record) {
+    const std::string& summary = record.impactassessment;
+    if (!record.listing_only || summary.empty()) {
+        return;
+    }
+    const auto statement = [&](AssessmentState state, std::string_view type) {
+        search::AssessmentStatement s;
+        s.type = std::string(type);
+        s.state = state;
+        s.link = record.register_url;
+        // Undated: the summary describes the version shown, whose date the record carries; a
+        // new publication date alone must not read as a change of the assessments.
+        s.source = std::string(search::listing_source);
+        s.text = "Impactassessment: " + summary;
+        return s;
+    };
+    const auto named_kinds = [&] {
+        std::vector<search::Assessment*> out;
+        for (auto& row : record.assessments) {
+            if (row.type != search::kind_unknown_type) {
+                out.push_back(&row);
+            }
+        }
+        return out;
+    };
+    const auto add = [&](search::Assessment& row, AssessmentState state) {
+        row.statements.push_back(statement(state, row.type));
+        derive_one(row);
+    };
+    search::Assessment& kind_unknown = row_of(record.assessments, search::kind_unknown_type);
+    if (summary == "Ja") {
+        std::vector<search::Assessment*> done;
+        for (auto* row : named_kinds()) {
+            if (row->state == AssessmentState::uitgevoerd) {
+                done.push_back(row);
+            }
+        }
+        for (auto* row : done) {
+            add(*row, AssessmentState::uitgevoerd); // the listing's Ja is this kind
+        }
+        if (done.empty()) {
+            for (auto* row : named_kinds()) {
+                if (row->state == AssessmentState::niet_vermeld) {
+                    add(*row, AssessmentState::onbekend); // perhaps this kind
+                }
+            }
+            add(kind_unknown, AssessmentState::uitgevoerd);
+        }
+        return;
+    }
+    const AssessmentState named_state =
+        summary == "Nee" ? AssessmentState::onbekend : AssessmentState::niet_vermeld;
+    for (auto* row : named_kinds()) {
+        if (row->state == AssessmentState::niet_vermeld) {
+            add(*row, named_state);
+        }
+    }
+    add(kind_unknown,
+        summary == "Nee" ? AssessmentState::niet_uitgevoerd : AssessmentState::niet_vermeld);
 }
 
 } // namespace
@@ -329,13 +418,12 @@ AssessmentFile read_assessments_csv(const std::string& path) {
 
 void derive_assessments(search::AlgorithmRecord& record) {
     std::map<std::string, search::Assessment> by_type;
-    std::map<std::string, search::Assessment> without_statements;
     for (auto& assessment : record.assessments) {
-        if (assessment.statements.empty()) {
-            without_statements.emplace(assessment.type, std::move(assessment));
-            continue;
-        }
+        by_type.try_emplace(assessment.type).first->second.type = assessment.type;
         for (auto& statement : assessment.statements) {
+            if (statement.source == search::listing_source) {
+                continue; // derived again below from the record's listing summary
+            }
             if (statement.type.empty()) {
                 statement.type = assessment.type;
             }
@@ -347,19 +435,20 @@ void derive_assessments(search::AlgorithmRecord& record) {
             }
         }
     }
+    // Every entry has these rows, so that each kind's counts add up to the number of entries.
+    for (const std::string_view type :
+         {std::string_view("DPIA"), std::string_view("IAMA"), search::kind_unknown_type}) {
+        by_type.try_emplace(std::string(type)).first->second.type = std::string(type);
+    }
     record.assessments.clear();
-    for (auto& [type, assessment] : by_type) {
-        derive_one(assessment);
-    }
-    // Nothing to derive from: such an assessment keeps its state, unless statements of its type
-    // exist elsewhere in the record.
-    for (auto& [type, assessment] : without_statements) {
-        by_type.try_emplace(type, std::move(assessment));
-    }
     record.assessments.reserve(by_type.size());
     for (auto& [type, assessment] : by_type) {
+        derive_one(assessment);
         record.assessments.push_back(std::move(assessment));
     }
+    add_listing_statements(record);
+    std::sort(record.assessments.begin(), record.assessments.end(),
+              [](const auto& a, const auto& b) { return a.type < b.type; });
 }
 
 void merge_assessments(search::AlgorithmRecord& record,

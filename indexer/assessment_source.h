@@ -31,15 +31,15 @@ struct AssessmentFile {
 /// Throws search::InputError for an unreadable or malformed file or a missing required column.
 [[nodiscard]] AssessmentFile read_assessments_csv(const std::string& path);
 
-/// Folds every statement into each record's assessments: record statements from the register
-/// itself are kept, external ones added (same lars), and one status per type derived:
-/// any `uitgevoerd` statement -> uitgevoerd (its link kept); else any `niet uitgevoerd` ->
-/// niet uitgevoerd; else onbekend. When sources disagree, every statement stays visible in
-/// Assessment::statements, newest date first.
-/// Details: the derived link and text come from the newest statements with the derived state;
-/// statements are grouped by their own type (an empty type takes the assessment's), exact
-/// duplicates dropped, and the assessments sorted by type. An assessment without statements
-/// has nothing to derive from and keeps its state. Idempotent.
+/// The one model of an entry's impact assessments (docs/assessments.md), computed at index
+/// time: statements are grouped by their own type (an empty type takes the assessment's),
+/// exact duplicates dropped, every entry gets the rows DPIA, IAMA and search::kind_unknown_type,
+/// and each row's state is the strongest of its statements (uitgevoerd, niet uitgevoerd,
+/// onbekend, niet vermeld; niet vermeld without statements); its link and text come from the
+/// newest statements with that state. Then, for listing-only records, the listing's summary
+/// (impactassessment) is added as statements of source search::listing_source (§3 of the doc).
+/// Every statement stays visible in Assessment::statements, newest date first; the rows are
+/// sorted by type. Idempotent: listing statements are derived afresh each time.
 void derive_assessments(search::AlgorithmRecord& record);
 
 /// Adds to `record` every statement of `external` whose lars equals record.lars (none when the

@@ -109,7 +109,6 @@ class Normaliser {
                 p.record_id = r.id;
             }
         }
-        ensure_core_assessments(r);
         derive_assessments(r);
         out_.record = std::move(r);
     }
@@ -484,7 +483,7 @@ class Normaliser {
     }
 
     void add_statement(AlgorithmRecord& r, AssessmentStatement statement) {
-        statement.source = "register";
+        statement.source = std::string(search::register_source);
         statement.date = r.changed;
         for (auto& a : r.assessments) {
             if (a.type == statement.type) {
@@ -613,16 +612,6 @@ class Normaliser {
         return a != nullptr &&
                std::any_of(a->statements.begin(), a->statements.end(),
                            [](const auto& s) { return s.state == AssessmentState::uitgevoerd; });
-    }
-
-    static void ensure_core_assessments(AlgorithmRecord& r) {
-        for (const char* type : {"DPIA", "IAMA"}) {
-            if (search::find_assessment(r, type) == nullptr) {
-                search::Assessment a;
-                a.type = type;
-                r.assessments.push_back(std::move(a));
-            }
-        }
     }
 
     bool resolve_id(AlgorithmRecord& r) {

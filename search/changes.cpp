@@ -10,6 +10,7 @@
 // one field).
 #include "search/changes.h"
 
+#include "search/assessment_vocabulary.h"
 #include "search/errors.h"
 #include "search/facet_terms.h"
 #include "search/html_text.h"
@@ -108,17 +109,6 @@ std::size_t prefix_position(std::string_view prefix) {
     return text_prefixes.size() - 1; // the rest
 }
 
-/// "dpia-uitgevoerd" -> "dpia": the counting group of an impacttoets value (facets.h).
-std::string assessment_type(const std::string& value) {
-    for (const std::string_view state : {"niet-uitgevoerd", "uitgevoerd", "onbekend"}) {
-        const std::string suffix = "-" + std::string(state);
-        if (value.size() > suffix.size() && value.ends_with(suffix)) {
-            return value.substr(0, value.size() - suffix.size());
-        }
-    }
-    return value;
-}
-
 /// The last record of a removed entry as a query sees it: the folded words and stems of each
 /// text field (under the prefixes the indexer uses) and the facet values.
 class RecordMatcher {
@@ -159,7 +149,7 @@ class RecordMatcher {
             for (const auto& value : values) {
                 const std::string wanted = slug(value);
                 const std::string group = *f == *facet_index(facet::assessment.name)
-                                              ? assessment_type(wanted)
+                                              ? split_assessment_value(wanted).type_slug
                                               : std::string();
                 bool& passed = groups[group];
                 passed = passed || has_facet_value(*f, value, false);

@@ -855,7 +855,7 @@ class Checker {
                 continue;
             }
             for (const auto& s : a.statements) {
-                if (s.source == "register" || s.source.empty()) {
+                if (s.source == register_source || s.source.empty()) {
                     return true;
                 }
             }

@@ -1,6 +1,7 @@
 #include "search/completeness_report.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/csv_writer.h"
 #include "search/schema.h"
 
@@ -285,13 +286,8 @@ std::vector<OrganisationRow> organisation_rows(std::span<const AlgorithmRecord> 
 // DPIA/IAMA
 
 void AssessmentCounts::add(const Assessment* assessment) {
-    // The normaliser gives every record a DPIA and an IAMA; without a statement from any
-    // source that is "not mentioned", not "unknown".
-    if (assessment == nullptr || assessment->statements.empty()) {
-        ++niet_vermeld;
-        return;
-    }
-    switch (assessment->state) {
+    // The model's state as stored (docs/assessments.md); the same value the filter counts.
+    switch (assessment == nullptr ? AssessmentState::niet_vermeld : assessment->state) {
     case AssessmentState::uitgevoerd:
         ++uitgevoerd;
         break;
@@ -301,7 +297,24 @@ void AssessmentCounts::add(const Assessment* assessment) {
     case AssessmentState::onbekend:
         ++onbekend;
         break;
+    case AssessmentState::niet_vermeld:
+        ++niet_vermeld;
+        break;
     }
+}
+
+std::size_t AssessmentCounts::of(AssessmentState state) const {
+    switch (state) {
+    case AssessmentState::uitgevoerd:
+        return uitgevoerd;
+    case AssessmentState::niet_uitgevoerd:
+        return niet_uitgevoerd;
+    case AssessmentState::onbekend:
+        return onbekend;
+    case AssessmentState::niet_vermeld:
+        break;
+    }
+    return niet_vermeld;
 }
 
 AssessmentView assessment_view(std::span<const AlgorithmRecord> records,

@@ -152,12 +152,13 @@ struct AssessmentCounts {
     std::size_t uitgevoerd = 0;
     std::size_t niet_uitgevoerd = 0;
     std::size_t onbekend = 0;
-    /// Nothing is said about this type: no Assessment, or one without statements (the
-    /// normaliser adds an empty DPIA and IAMA to every record).
+    /// Nothing is said about this type (state niet_vermeld, or no Assessment of the type).
     std::size_t niet_vermeld = 0;
     [[nodiscard]] std::size_t total() const {
         return uitgevoerd + niet_uitgevoerd + onbekend + niet_vermeld;
     }
+    /// The count of one state.
+    [[nodiscard]] std::size_t of(AssessmentState state) const;
     /// Counts one entry's assessment of the type (nullptr: the entry has none).
     void add(const Assessment* assessment);
     bool operator==(const AssessmentCounts&) const = default;

@@ -1,6 +1,7 @@
 #include "search/facet_terms.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/completeness.h"
 #include "search/schema.h"
 
@@ -38,7 +39,7 @@ std::vector<std::string> facet_terms(const AlgorithmRecord& r) {
         add(facet::theme, slug(theme));
     }
     for (const auto& a : r.assessments) {
-        add(facet::assessment, slug(a.type) + "-" + std::string(to_slug(a.state)));
+        add(facet::assessment, assessment_value(a.type, a.state));
     }
     add(facet::impactassessment, slug(r.impactassessment));
     const bool legal = !r.lawful_basis.empty() || !r.lawful_basis_grouping.empty();

@@ -1,6 +1,7 @@
 #include "search/facets.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/errors.h"
 #include "search/facet_labels.h"
 #include "search/record.h"
@@ -14,17 +15,6 @@ namespace algreg::search {
 namespace {
 
 constexpr std::size_t max_groups = 64; // FacetCounter keeps a group bitmask in 64 bits
-
-/// Splits an impacttoets value "dpia-niet-uitgevoerd" into type "dpia" and state.
-std::pair<std::string, std::string> split_assessment(const std::string& value) {
-    for (const std::string_view state : {"niet-uitgevoerd", "uitgevoerd", "onbekend"}) {
-        const std::string suffix = "-" + std::string(state);
-        if (value.size() > suffix.size() && value.ends_with(suffix)) {
-            return {value.substr(0, value.size() - suffix.size()), std::string(state)};
-        }
-    }
-    return {value, ""};
-}
 
 /// The display label of `value` of facet `f`, from a record that has it.
 std::string label_from_record(const Facet& f, const std::string& value, const AlgorithmRecord& r) {
@@ -52,14 +42,13 @@ std::string label_from_record(const Facet& f, const std::string& value, const Al
         return r.standard_version.empty() ? value : r.standard_version;
     }
     if (f.prefix == facet::assessment.prefix) {
-        const auto [type, state] = split_assessment(value);
-        std::string type_label = type;
+        const AssessmentValue split = split_assessment_value(value);
         for (const auto& a : r.assessments) {
-            if (slug(a.type) == type) {
-                type_label = a.type;
+            if (slug(a.type) == split.type_slug && split.state) {
+                return assessment_value_label_nl(a.type, *split.state);
             }
         }
-        return type_label + " " + (state == "niet-uitgevoerd" ? "niet uitgevoerd" : state);
+        return generic_label(value);
     }
     return generic_label(value);
 }
@@ -105,7 +94,7 @@ FacetIndex FacetIndex::load(const Xapian::Database& db) {
             info.group = static_cast<std::uint16_t>(f);
             info.doc_count = t.get_termfreq();
             if (facet_def.prefix == facet::assessment.prefix) {
-                info.group_name = split_assessment(info.value).first;
+                info.group_name = split_assessment_value(info.value).type_slug;
                 auto [g, inserted] = assessment_groups.emplace(
                     info.group_name, static_cast<std::uint16_t>(next_group));
                 if (inserted && next_group + 1 < max_groups) {
@@ -226,7 +215,7 @@ FacetSelection select_facets(const FacetIndex& index,
                 // group of its type when that type exists.
                 std::uint16_t group = static_cast<std::uint16_t>(*f);
                 if (facets[*f].prefix == facet::assessment.prefix) {
-                    const auto type = split_assessment(slug(value)).first;
+                    const auto type = split_assessment_value(slug(value)).type_slug;
                     for (const auto& v : index.values()) {
                         if (v.facet == *f && v.group_name == type) {
                             group = v.group;
@@ -368,9 +357,15 @@ int assessment_type_order(const std::string& type_slug) {
     return static_cast<int>(assessment_types.size());
 }
 
+/// The state's place in assessment_states (strongest first); unknown states last.
 int state_order(const std::string& value) {
-    const auto state = split_assessment(value).second;
-    return state == "uitgevoerd" ? 0 : state == "niet-uitgevoerd" ? 1 : 2;
+    const auto state = split_assessment_value(value).state;
+    for (std::size_t i = 0; i < assessment_states.size(); ++i) {
+        if (state && assessment_states[i].state == *state) {
+            return static_cast<int>(i);
+        }
+    }
+    return static_cast<int>(assessment_states.size());
 }
 
 FacetCount make_count(const FacetValueInfo& info, std::uint32_t count, bool selected) {

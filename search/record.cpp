@@ -11,32 +11,10 @@ namespace algreg::search {
 
 using nlohmann::json;
 
-std::string_view to_label(AssessmentState state) {
-    switch (state) {
-    case AssessmentState::uitgevoerd:
-        return "uitgevoerd";
-    case AssessmentState::niet_uitgevoerd:
-        return "niet uitgevoerd";
-    case AssessmentState::onbekend:
-        break;
-    }
-    return "onbekend";
-}
-
-std::string_view to_slug(AssessmentState state) {
-    return state == AssessmentState::niet_uitgevoerd ? "niet-uitgevoerd" : to_label(state);
-}
-
 namespace {
 
 AssessmentState state_from_label(const std::string& label) {
-    if (label == "uitgevoerd") {
-        return AssessmentState::uitgevoerd;
-    }
-    if (label == "niet uitgevoerd") {
-        return AssessmentState::niet_uitgevoerd;
-    }
-    return AssessmentState::onbekend;
+    return parse_assessment_state(label).value_or(AssessmentState::niet_vermeld);
 }
 
 void put_if(json& j, const char* key, const std::string& value) {

@@ -2,6 +2,8 @@
 // writes (as document data) and the search side reads back. JSON (de)serialisation beside it.
 #pragma once
 
+#include "search/assessment_vocabulary.h"
+
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
@@ -16,19 +18,12 @@ struct Reference {
     bool operator==(const Reference&) const = default;
 };
 
-/// What is known about one impact assessment type for an entry.
-enum class AssessmentState { uitgevoerd, niet_uitgevoerd, onbekend };
-
-/// "uitgevoerd", "niet uitgevoerd", "onbekend".
-[[nodiscard]] std::string_view to_label(AssessmentState state);
-/// "uitgevoerd", "niet-uitgevoerd", "onbekend": the filter value.
-[[nodiscard]] std::string_view to_slug(AssessmentState state);
-
 /// One statement about one assessment, from one source: the register itself
-/// (source "register") or an external list merged in with `--assessments`.
+/// (source "register"), the listing's summary (source "listing") or an external list merged in
+/// with `--assessments` (docs/assessments.md).
 struct AssessmentStatement {
     std::string type; ///< canonical abbreviation: DPIA, IAMA, FRIA, AIIA, FRAIA, DEDA, ...
-    AssessmentState state = AssessmentState::onbekend;
+    AssessmentState state = AssessmentState::onbekend; ///< a statement mentions the type
     std::string link;   ///< a link to the assessment or its publication, if given
     std::string date;   ///< YYYY-MM-DD or YYYY-MM if known
     std::string source; ///< "register" or the external source's name
@@ -39,7 +34,7 @@ struct AssessmentStatement {
 /// The one status per assessment type derived from all statements about it.
 struct Assessment {
     std::string type;
-    AssessmentState state = AssessmentState::onbekend;
+    AssessmentState state = AssessmentState::niet_vermeld;
     std::string link;
     std::string text;
     std::vector<AssessmentStatement> statements;

@@ -188,7 +188,8 @@ inline constexpr std::string_view metadata_snapshot = "algreg:snapshot";
 /// Metadata key: index layout version, bumped when terms or data change shape.
 inline constexpr std::string_view metadata_layout = "algreg:layout";
 /// "2": the volledigheid and ontbreekt facet terms. "3": word positions in slot::positions
-/// instead of the position table.
-inline constexpr std::string_view layout_version = "3";
+/// instead of the position table. "4": one impact-assessment model (docs/assessments.md): the
+/// state niet-vermeld, the row "Soort onbekend" and the listing's statements.
+inline constexpr std::string_view layout_version = "4";
 
 } // namespace algreg::search

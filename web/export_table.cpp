@@ -1,6 +1,7 @@
 #include "web/export_table.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "web/official_format.h"
 
 #include <cstdio>
@@ -15,7 +16,9 @@ constexpr std::size_t max_filter_slug = 40;
 std::string assessments_cell(const search::AlgorithmRecord& r) {
     std::string out;
     for (const auto& a : r.assessments) {
-        out += (out.empty() ? "" : "; ") + a.type + ": " + std::string(search::to_label(a.state));
+        out += (out.empty() ? "" : "; ") +
+               search::assessment_type_label(a.type, search::Language::nl) + ": " +
+               std::string(search::to_label(a.state));
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "web/field_diff.h"
 
+#include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
 #include "search/html_text.h"
 #include "search/schema.h"
@@ -68,8 +69,9 @@ std::string assessment_text(Lang lang, const json& a) {
     if (!a.is_object()) {
         return string_of(a);
     }
-    std::string out = string_of(a.value("type", json())) + ": " +
-                      state_label(lang, string_of(a.value("state", json())));
+    std::string out =
+        search::assessment_type_label(string_of(a.value("type", json())), text_language(lang)) +
+        ": " + state_label(lang, string_of(a.value("state", json())));
     if (const auto link = string_of(a.value("link", json())); !link.empty()) {
         out += " — " + link;
     }
@@ -78,8 +80,10 @@ std::string assessment_text(Lang lang, const json& a) {
             if (!s.is_object()) {
                 continue;
             }
-            std::string line = "  · " + string_of(s.value("source", json())) + ": " +
-                               state_label(lang, string_of(s.value("state", json())));
+            std::string line = "  · " +
+                               search::assessment_source_label(string_of(s.value("source", json())),
+                                                               text_language(lang)) +
+                               ": " + state_label(lang, string_of(s.value("state", json())));
             if (const auto date = string_of(s.value("date", json())); !date.empty()) {
                 line += " (" + format_date(date, lang) + ")";
             }

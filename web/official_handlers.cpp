@@ -107,6 +107,18 @@ std::string any_of(const std::vector<std::string>& values) {
     return out.empty() ? out : out + ")";
 }
 
+/// The number of matches of `request` AND `condition` (our query syntax).
+std::size_t count_with(search::Searcher& searcher, const SearchRequest& request,
+                       const std::string& condition) {
+    SearchRequest counting = request;
+    counting.text = with_condition(request.text, condition);
+    counting.page = 1;
+    counting.page_size = 1;
+    counting.facets = false;
+    counting.spelling = false;
+    return searcher.search(counting).total;
+}
+
 json facet_row(std::string_view label, std::string_view key, std::uint32_t count) {
     return json{{"label", label}, {"key", key}, {"count", count}};
 }
@@ -156,33 +168,45 @@ json organisation_type_facet(const SearchResult& r, bool selected, std::string_v
     return rows;
 }
 
+/// The "<type>-uitgevoerd" values of the result with a count whose type is not a standard one
+/// (Overig, the kind-unknown row of docs/assessments.md, …).
+std::vector<std::string> other_done_values(const SearchResult& r) {
+    std::vector<std::string> out;
+    if (const auto* f = facet_named(r, search::facet::assessment.name)) {
+        for (const auto& v : f->values) {
+            if (is_done_value(v.value) && v.count > 0 &&
+                !is_standard_type(type_of_done_value(v.value))) {
+                out.push_back(v.value);
+            }
+        }
+    }
+    return out;
+}
+
 /// The impact-assessment facet: per standard type the entries where it was done, Overig for
-/// other types (at most once per entry: the largest), Geen for entries with none done.
-json impact_facet(const SearchResult& r, std::size_t geen, std::string_view lang) {
+/// the entries with a done assessment of another type (`overig`, counted once per entry), Geen
+/// for entries with none done.
+json impact_facet(const SearchResult& r, std::size_t geen, std::size_t overig,
+                  std::string_view lang) {
     json rows = json::array();
-    std::uint32_t overig = 0;
     if (const auto* f = facet_named(r, search::facet::assessment.name)) {
         for (const auto& v : f->values) {
             if (!is_done_value(v.value) || v.count == 0) {
                 continue;
             }
             const std::string type = type_of_done_value(v.value);
-            bool standard = false;
             for (const auto& label : official_impact_assessments()) {
                 if (!assessment_slug_for(label.key).empty() &&
                     assessment_slug_for(label.key) == type) {
                     rows.push_back(facet_row(localised(label, lang), label.key, v.count));
-                    standard = true;
                 }
-            }
-            if (!standard) {
-                overig = std::max(overig, v.count);
             }
         }
     }
     const auto& labels = official_impact_assessments();
     if (overig > 0) {
-        rows.push_back(facet_row(localised(labels[12], lang), labels[12].key, overig));
+        rows.push_back(facet_row(localised(labels[12], lang), labels[12].key,
+                                 static_cast<std::uint32_t>(overig)));
     }
     if (geen > 0) {
         rows.push_back(facet_row(localised(labels[13], lang), labels[13].key,
@@ -379,14 +403,20 @@ void official_search(App& app, const httplib::Request& req, httplib::Response& r
                     if (done.empty()) {
                         done = done_values(searcher);
                     }
-                    SearchRequest none = request;
-                    none.text = with_condition(request.text, none_of(done));
-                    none.page = 1;
-                    none.page_size = 1;
-                    none.facets = false;
-                    none.spelling = false;
-                    geen = searcher.search(none).total;
+                    geen = count_with(searcher, request, none_of(done));
                 }
+            }
+
+            // Overig: the entries of the result with a done assessment of a non-standard type,
+            // each once (one value's count, or a count of any of them).
+            std::size_t overig = 0;
+            if (const auto other = other_done_values(result); other.size() == 1) {
+                const auto* f = facet_named(result, search::facet::assessment.name);
+                for (const auto& v : f->values) {
+                    overig = v.value == other.front() ? v.count : overig;
+                }
+            } else if (other.size() > 1) {
+                overig = count_with(searcher, request, any_of(other));
             }
 
             json results = json::array();
@@ -410,7 +440,7 @@ void official_search(App& app, const httplib::Request& req, httplib::Response& r
                      sort_rows(rows);
                      return rows;
                  }()},
-                {"impact_assessment", impact_facet(result, geen, lang)},
+                {"impact_assessment", impact_facet(result, geen, overig, lang)},
                 {"organisation",
                  organisation_facet(result, !s.organisation.empty(), s.sort_by_count)},
             };

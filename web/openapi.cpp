@@ -465,12 +465,14 @@ json components() {
                              {"source", text("Where the statement comes from")},
                              {"text", text()}},
                             {"type", "state", "source"});
-    json assessment = object({{"type", text("DPIA, IAMA, ...")},
-                              {"state", text("uitgevoerd, niet_uitgevoerd or onbekend")},
-                              {"link", text()},
-                              {"text", text()},
-                              {"statements", array_of(ref("AssessmentStatement"))}},
-                             {"type", "state", "statements"});
+    json assessment =
+        object({{"type", text("DPIA, IAMA, ...")},
+                {"state", text("uitgevoerd, niet uitgevoerd, onbekend or niet vermeld "
+                               "(docs/assessments.md)")},
+                {"link", text()},
+                {"text", text()},
+                {"statements", array_of(ref("AssessmentStatement"))}},
+               {"type", "state", "statements"});
     json suggestion = object({{"text", text()}, {"value", text()}, {"count", type("integer")}},
                              {"text", "value"});
     json official_search_response = object(

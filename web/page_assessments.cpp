@@ -1,6 +1,7 @@
 #include "web/page_assessments.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
 #include "search/schema.h"
 #include "web/html_builder.h"
@@ -27,23 +28,24 @@ std::string category_text(const std::string& key, Lang lang) {
 std::string counts_table(const std::string& id, const std::string& caption,
                          const std::vector<search::AssessmentGroup>& groups,
                          const search::AssessmentCounts& total, bool by_type, Lang lang) {
-    std::string h =
-        "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" "
-        "aria-labelledby=\"" +
-        esc(id) + "\"><table class=\"data-table\"><caption id=\"" + esc(id) + "\">" + esc(caption) +
-        "</caption><thead><tr><th scope=\"col\">" +
-        esc(ui(lang, by_type ? Ui::col_type : Ui::col_category)) +
-        "</th><th scope=\"col\" class=\"num\">" + esc(ui(lang, Ui::state_uitgevoerd)) +
-        "</th><th scope=\"col\" class=\"num\">" + esc(ui(lang, Ui::state_niet_uitgevoerd)) +
-        "</th><th scope=\"col\" class=\"num\">" + esc(ui(lang, Ui::state_onbekend)) +
-        "</th><th scope=\"col\" class=\"num\">" + esc(ui(lang, Ui::assess_not_mentioned)) +
-        "</th><th scope=\"col\" class=\"num\">" + esc(ui(lang, Ui::chart_total)) +
-        "</th></tr></thead><tbody>";
+    std::string h = "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" "
+                    "aria-labelledby=\"" +
+                    esc(id) + "\"><table class=\"data-table\"><caption id=\"" + esc(id) + "\">" +
+                    esc(caption) + "</caption><thead><tr><th scope=\"col\">" +
+                    esc(ui(lang, by_type ? Ui::col_type : Ui::col_category)) + "</th>";
+    for (const auto& state : search::assessment_states) {
+        h += "<th scope=\"col\" class=\"num\">" +
+             esc(search::state_label(state.state, text_language(lang))) + "</th>";
+    }
+    h += "<th scope=\"col\" class=\"num\">" + esc(ui(lang, Ui::chart_total)) +
+         "</th></tr></thead><tbody>";
     auto row = [&](const std::string& label, const search::AssessmentCounts& c, bool foot) {
         h += std::string(foot ? "<tr class=\"total\">" : "<tr>") + "<th scope=\"row\">" +
-             esc(label) + "</th>" + num_cell(c.uitgevoerd, lang) +
-             num_cell(c.niet_uitgevoerd, lang) + num_cell(c.onbekend, lang) +
-             num_cell(c.niet_vermeld, lang) + num_cell(c.total(), lang) + "</tr>";
+             esc(label) + "</th>";
+        for (const auto& state : search::assessment_states) {
+            h += num_cell(c.of(state.state), lang);
+        }
+        h += num_cell(c.total(), lang) + "</tr>";
     };
     for (const auto& g : groups) {
         row(by_type ? organisation_type_text(g.key, lang) : category_text(g.key, lang), g.counts,
@@ -77,27 +79,28 @@ std::string render_assessments_page(const search::AssessmentView& view, const st
     h += "<nav class=\"toc\" aria-labelledby=\"toc-heading\"><h2 id=\"toc-heading\">" +
          esc(ui(lang, Ui::entry_contents)) + "</h2><ul>";
     for (const auto& t : view.types) {
-        h +=
-            "<li><a href=\"#toets-" + esc(search::slug(t.type)) + "\">" + esc(t.type) + "</a></li>";
+        h += "<li><a href=\"#toets-" + esc(search::slug(t.type)) + "\">" +
+             esc(search::assessment_type_label(t.type, text_language(lang))) + "</a></li>";
     }
     h += "<li><a href=\"#verwacht\">" + esc(ui(lang, Ui::assess_expected_heading)) +
          "</a></li></ul></nav>";
 
     for (const auto& t : view.types) {
         const std::string id = "toets-" + search::slug(t.type);
+        const std::string type_label = search::assessment_type_label(t.type, text_language(lang));
+        std::string states;
+        for (const auto& state : search::assessment_states) {
+            states += std::string(states.empty() ? "" : ", ") +
+                      format_count(t.total.of(state.state), lang) + " " +
+                      std::string(search::state_label(state.state, text_language(lang)));
+        }
         h += "<section aria-labelledby=\"" + esc(id) + "\"><h2 id=\"" + esc(id) + "\">" +
-             esc(t.type) + "</h2><p>" +
-             esc(ui(lang, Ui::assess_total, {t.type, format_count(view.entries, lang)})) + ": " +
-             esc(format_count(t.total.uitgevoerd, lang)) + " " +
-             esc(ui(lang, Ui::state_uitgevoerd)) + ", " +
-             esc(format_count(t.total.niet_uitgevoerd, lang)) + " " +
-             esc(ui(lang, Ui::state_niet_uitgevoerd)) + ", " +
-             esc(format_count(t.total.onbekend, lang)) + " " + esc(ui(lang, Ui::state_onbekend)) +
-             ", " + esc(format_count(t.total.niet_vermeld, lang)) + " " +
-             esc(ui(lang, Ui::assess_not_mentioned)) + ".</p>";
-        h += counts_table(id + "-type", ui(lang, Ui::assess_by_org_type, {t.type}),
+             esc(type_label) + "</h2><p>" +
+             esc(ui(lang, Ui::assess_total, {type_label, format_count(view.entries, lang)})) +
+             ": " + esc(states) + ".</p>";
+        h += counts_table(id + "-type", ui(lang, Ui::assess_by_org_type, {type_label}),
                           t.by_organisation_type, t.total, true, lang);
-        h += counts_table(id + "-categorie", ui(lang, Ui::assess_by_category, {t.type}),
+        h += counts_table(id + "-categorie", ui(lang, Ui::assess_by_category, {type_label}),
                           t.by_category, t.total, false, lang);
         h += "</section>";
     }

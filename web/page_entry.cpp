@@ -1,6 +1,7 @@
 #include "web/page_entry.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
 #include "search/html_text.h"
 #include "search/schema.h"
@@ -172,7 +173,8 @@ std::string assessments_html(const AlgorithmRecord& r, Lang lang) {
     h += "<p>" + esc(ui(lang, Ui::assessments_intro)) + "</p><div class=\"assessments\">";
     for (const auto& a : r.assessments) {
         const std::string state(search::to_slug(a.state));
-        h += "<div class=\"assessment-box\"><h3>" + esc(a.type) +
+        const std::string type_label = search::assessment_type_label(a.type, text_language(lang));
+        h += "<div class=\"assessment-box\"><h3>" + esc(type_label) +
              " <span class=\"badge assessment " + std::string(state_class(state)) + "\">" +
              esc(state_label(lang, state)) + "</span></h3>";
         if (!safe_http_url(a.link).empty()) {
@@ -180,9 +182,9 @@ std::string assessments_html(const AlgorithmRecord& r, Lang lang) {
         }
         if (!a.statements.empty()) {
             h += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-                 esc(ui(lang, Ui::assessment_sources)) + ": " + esc(a.type) +
+                 esc(ui(lang, Ui::assessment_sources)) + ": " + esc(type_label) +
                  "\"><table class=\"data-table statements\"><caption>" +
-                 esc(ui(lang, Ui::assessment_sources)) + ": " + esc(a.type) +
+                 esc(ui(lang, Ui::assessment_sources)) + ": " + esc(type_label) +
                  "</caption><thead><tr><th scope=\"col\">" + esc(ui(lang, Ui::assessment_sources)) +
                  "</th><th scope=\"col\">" + esc(ui(lang, Ui::assessment_state)) +
                  "</th><th scope=\"col\">" + esc(ui(lang, Ui::assessment_date)) +
@@ -190,8 +192,7 @@ std::string assessments_html(const AlgorithmRecord& r, Lang lang) {
                  "</th></tr></thead><tbody>";
             for (const auto& s : a.statements) {
                 const std::string source =
-                    s.source == "register" ? std::string(ui(lang, Ui::assessment_source_register))
-                                           : s.source;
+                    search::assessment_source_label(s.source, text_language(lang));
                 std::string text = esc(s.text);
                 if (!safe_http_url(s.link).empty()) {
                     text += (text.empty() ? "" : " ") + external_link(s.link, s.link);
@@ -273,7 +274,8 @@ std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search
     for (const auto& a : r.assessments) {
         const std::string state(search::to_slug(a.state));
         h += "<li class=\"badge assessment " + std::string(state_class(state)) + "\">" +
-             esc(a.type) + ": " + esc(state_label(lang, state)) + "</li>";
+             esc(search::assessment_type_label(a.type, text_language(lang))) + ": " +
+             esc(state_label(lang, state)) + "</li>";
     }
     h += "</ul>";
     h += "<dl class=\"entry-meta\">";

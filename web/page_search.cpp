@@ -1,6 +1,7 @@
 #include "web/page_search.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
 #include "search/schema.h"
 #include "web/changes_url.h"
@@ -115,19 +116,13 @@ std::string assessment_facet(const SearchView& view, Lang lang, const FacetResul
             if (v.group != group) {
                 continue;
             }
-            const auto dash = v.value.find('-');
-            const std::string state =
-                dash == std::string::npos ? v.value : v.value.substr(dash + 1);
-            const std::string label_state = state == "niet-uitgevoerd" ? "niet uitgevoerd" : state;
+            const auto state = search::split_assessment_value(v.value).state;
             if (type_name.empty()) {
-                type_name = v.label.size() > label_state.size()
-                                ? v.label.substr(0, v.label.size() - label_state.size())
-                                : group;
-                while (!type_name.empty() && type_name.back() == ' ') {
-                    type_name.pop_back();
-                }
+                type_name =
+                    search::assessment_value_type_label(v.value, v.label, text_language(lang));
             }
-            items.emplace_back(v, state_label(lang, state));
+            items.emplace_back(
+                v, state ? std::string(search::state_label(*state, text_language(lang))) : v.label);
         }
         h += "<fieldset class=\"facet-group\"><legend>" + esc(type_name) + "</legend><ul " +
              "class=\"facet-values\">";
@@ -537,26 +532,15 @@ std::string data_lang(Lang lang) {
 }
 
 std::string state_label(Lang lang, std::string_view state) {
-    if (state == "uitgevoerd") {
-        return std::string(ui(lang, Ui::state_uitgevoerd));
-    }
-    if (state == "niet-uitgevoerd" || state == "niet uitgevoerd" || state == "niet_uitgevoerd") {
-        return std::string(ui(lang, Ui::state_niet_uitgevoerd));
-    }
-    if (state == "onbekend") {
-        return std::string(ui(lang, Ui::state_onbekend));
+    if (const auto known = search::parse_assessment_state(state)) {
+        return std::string(search::state_label(*known, text_language(lang)));
     }
     return std::string(state);
 }
 
 std::string_view state_class(std::string_view state) {
-    if (state == "uitgevoerd") {
-        return "done";
-    }
-    if (state == "niet-uitgevoerd" || state == "niet uitgevoerd" || state == "niet_uitgevoerd") {
-        return "not-done";
-    }
-    return "unknown";
+    const auto known = search::parse_assessment_state(state);
+    return known ? search::words(*known).css : std::string_view("unknown");
 }
 
 std::string render_filter_sidebar(const SearchView& view, Lang lang) {
@@ -608,11 +592,15 @@ std::string render_hits(const std::vector<search::Hit>& hits, Lang lang, int hea
             h += badge("category", vocabulary_label(lang, hit.publication_category));
         }
         for (const auto& a : hit.assessments) {
-            if (a.type != "DPIA" && a.type != "IAMA") {
+            // DPIA and IAMA always; the kind-unknown row only when it says something.
+            const bool shown = a.type == "DPIA" || a.type == "IAMA" ||
+                               (a.type == search::kind_unknown_type && a.state != "niet-vermeld");
+            if (!shown) {
                 continue;
             }
             h += badge("assessment " + std::string(state_class(a.state)),
-                       a.type + ": " + state_label(lang, a.state));
+                       search::assessment_type_label(a.type, text_language(lang)) + ": " +
+                           state_label(lang, a.state));
         }
         h += "</ul>";
         if (!hit.changed.empty()) {

@@ -1,5 +1,6 @@
 #include "web/page_statistics.h"
 
+#include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
 #include "search/schema.h"
 #include "web/html_builder.h"
@@ -143,8 +144,10 @@ Statistics build_statistics(const SearchFunction& search, Lang lang) {
     s.charts.push_back(simple_chart(all, search::facet::status.name, "per-status", Ui::chart_status,
                                     Ui::chart_status_desc, lang));
 
-    constexpr std::array<std::string_view, 3> states{"uitgevoerd", "niet-uitgevoerd", "onbekend"};
-    const std::vector<std::string> state_classes{"done", "not-done", "unknown"};
+    std::vector<std::string> state_classes;
+    for (const auto& state : search::assessment_states) {
+        state_classes.emplace_back(state.css);
+    }
     struct Type {
         std::string_view slug;
         std::string_view name;
@@ -157,15 +160,17 @@ Statistics build_statistics(const SearchFunction& search, Lang lang) {
     }};
     for (const auto& type : types) {
         std::vector<SearchResult> results;
-        for (const auto state : states) {
+        for (const auto& state : search::assessment_states) {
             SearchRequest r = counting_request();
-            r.filters[std::string(search::facet::assessment.name)] = {std::string(type.slug) + "-" +
-                                                                      std::string(state)};
+            r.filters[std::string(search::facet::assessment.name)] = {
+                search::assessment_value(type.name, state.state)};
             results.push_back(search(r));
         }
         std::vector<std::pair<std::string, const SearchResult*>> series;
-        for (std::size_t i = 0; i < states.size(); ++i) {
-            series.emplace_back(std::string(type.name) + " " + state_label(lang, states[i]),
+        for (std::size_t i = 0; i < search::assessment_states.size(); ++i) {
+            series.emplace_back(std::string(type.name) + " " +
+                                    std::string(search::state_label(
+                                        search::assessment_states[i].state, text_language(lang))),
                                 &results[i]);
         }
         s.charts.push_back(stacked_chart(all, search::facet::organisation_type.name, series,

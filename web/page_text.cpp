@@ -1,6 +1,7 @@
 #include "web/page_text.h"
 
 #include "search/analysis.h"
+#include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
 #include "search/schema.h"
 
@@ -181,9 +182,6 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::page_number, "Pagina {0}", "Page {0}"},
     {Ui::page_current, "Pagina {0}, huidige pagina", "Page {0}, current page"},
     {Ui::card_changed, "Gewijzigd", "Changed"},
-    {Ui::state_uitgevoerd, "uitgevoerd", "done"},
-    {Ui::state_niet_uitgevoerd, "niet uitgevoerd", "not done"},
-    {Ui::state_onbekend, "onbekend", "unknown"},
     {Ui::entry_title, "Algoritme", "Algorithm"},
     {Ui::entry_back, "Terug naar zoeken", "Back to search"},
     {Ui::entry_id, "Algoritme-ID", "Algorithm ID"},
@@ -222,7 +220,6 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::assessment_state, "Stand", "State"},
     {Ui::assessment_link, "Link", "Link"},
     {Ui::assessment_sources, "Bronnen", "Sources"},
-    {Ui::assessment_source_register, "het register", "the register"},
     {Ui::assessment_date, "datum", "date"},
     {Ui::assessment_text, "tekst", "text"},
     {Ui::similar_heading, "Vergelijkbare algoritmes", "Similar algorithms"},
@@ -257,9 +254,9 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::chart_iama_category, "IAMA per publicatiecategorie", "IAMA per publication category"},
     {Ui::chart_assessment_desc,
      "Gestapeld staafdiagram: per groep het aantal algoritmes waarvoor de toets is uitgevoerd, "
-     "niet is uitgevoerd, of waarvan het onbekend is.",
+     "niet is uitgevoerd, vermeld zonder uitkomst (onbekend), of niet vermeld.",
      "Stacked bar chart: per group the number of algorithms for which the assessment was done, "
-     "was not done, or is unknown."},
+     "was not done, is mentioned without an outcome (unknown), or is not mentioned."},
     {Ui::chart_listing_org_type, "Impactassessment volgens de lijst, per type organisatie",
      "Impact assessment according to the listing, per organisation type"},
     {Ui::chart_listing_org_type_desc,
@@ -364,7 +361,6 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::assess_total, "{0}: alle {1} algoritmes", "{0}: all {1} algorithms"},
     {Ui::assess_by_org_type, "{0} per type organisatie", "{0} by organisation type"},
     {Ui::assess_by_category, "{0} per publicatiecategorie", "{0} by publication category"},
-    {Ui::assess_not_mentioned, "niet vermeld", "not mentioned"},
     {Ui::assess_expected_heading, "Verwacht maar niet vermeld", "Expected but not mentioned"},
     {Ui::assess_expected_intro,
      "Een DPIA wordt verwacht bij impactvolle algoritmes en hoog-risico AI-systemen, een IAMA (of "
@@ -589,23 +585,7 @@ std::string value_label(Lang lang, std::string_view facet, std::string_view valu
         return search::missing_field_label(value, true);
     }
     if (facet == search::facet::assessment.name) {
-        // "<type>-<state>": the type stays, the state is translated.
-        constexpr std::array<std::pair<std::string_view, Ui>, 3> states{{
-            {"niet-uitgevoerd", Ui::state_niet_uitgevoerd},
-            {"uitgevoerd", Ui::state_uitgevoerd},
-            {"onbekend", Ui::state_onbekend},
-        }};
-        for (const auto& [state, text] : states) {
-            if (value.size() > state.size() + 1 && value.ends_with(state) &&
-                value[value.size() - state.size() - 1] == '-') {
-                // The label is "<type> <state>" with the state as words of the same length.
-                const auto type_part =
-                    dutch_label.size() > state.size()
-                        ? dutch_label.substr(0, dutch_label.size() - state.size())
-                        : std::string_view();
-                return std::string(type_part) + std::string(ui(lang, text));
-            }
-        }
+        return search::assessment_value_label(value, dutch_label, text_language(lang));
     }
     return vocabulary_label(lang, dutch_label);
 }

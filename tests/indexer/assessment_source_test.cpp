@@ -176,7 +176,7 @@ TEST_CASE("sources that disagree: uitgevoerd wins and every statement stays, new
     merge_assessments(record, file.statements);
     merge_assessments(record, file.statements); // merging twice adds nothing
 
-    REQUIRE(record.assessments.size() == 2);
+    REQUIRE(record.assessments.size() == 3); // DPIA, IAMA, Soort onbekend
     const auto& dpia = record.assessments[0];
     CHECK(dpia.type == "DPIA");
     CHECK(dpia.state == AssessmentState::uitgevoerd);
@@ -192,9 +192,11 @@ TEST_CASE("sources that disagree: uitgevoerd wins and every statement stays, new
     CHECK(iama.type == "IAMA");
     CHECK(iama.state == AssessmentState::niet_uitgevoerd);
     CHECK(iama.statements.size() == 1);
+    CHECK(record.assessments[2].type == "Soort onbekend");
+    CHECK(record.assessments[2].state == AssessmentState::niet_vermeld);
 }
 
-TEST_CASE("derive_assessments: niet uitgevoerd over onbekend, onbekend without a statement") {
+TEST_CASE("derive_assessments: niet uitgevoerd over onbekend, niet vermeld without a statement") {
     algreg::search::AlgorithmRecord record;
     algreg::search::Assessment fria;
     fria.type = "FRIA";
@@ -209,11 +211,69 @@ TEST_CASE("derive_assessments: niet uitgevoerd over onbekend, onbekend without a
 
     derive_assessments(record);
 
-    REQUIRE(record.assessments.size() == 2);
+    // Every record has DPIA, IAMA and Soort onbekend; here without statements.
+    REQUIRE(record.assessments.size() == 5);
     CHECK(record.assessments[0].type == "AIIA"); // sorted by type
     CHECK(record.assessments[0].state == AssessmentState::onbekend);
-    CHECK(record.assessments[1].type == "FRIA");
-    CHECK(record.assessments[1].state == AssessmentState::niet_uitgevoerd);
-    CHECK(record.assessments[1].text == "nee");
-    CHECK(record.assessments[1].statements.front().source == "b"); // dated before undated
+    CHECK(record.assessments[1].type == "DPIA");
+    CHECK(record.assessments[1].state == AssessmentState::niet_vermeld);
+    CHECK(record.assessments[2].type == "FRIA");
+    CHECK(record.assessments[2].state == AssessmentState::niet_uitgevoerd);
+    CHECK(record.assessments[2].text == "nee");
+    CHECK(record.assessments[2].statements.front().source == "b"); // dated before undated
+    CHECK(record.assessments[4].type == "Soort onbekend");
+    CHECK(record.assessments[4].state == AssessmentState::niet_vermeld);
+}
+
+TEST_CASE("derive_assessments: the listing's summary says an assessment exists, not its kind") {
+    const auto listing = [](std::string summary) {
+        algreg::search::AlgorithmRecord r;
+        r.lars = "11136893";
+        r.listing_only = true;
+        r.impactassessment = std::move(summary);
+        r.changed = "2025-01-02";
+        r.register_url = "https://algoritmes.overheid.nl/nl/algoritme/11136893";
+        return r;
+    };
+    const auto state_of = [](const algreg::search::AlgorithmRecord& r, std::string_view type) {
+        const auto* a = algreg::search::find_assessment(r, type);
+        REQUIRE(a != nullptr);
+        return a->state;
+    };
+
+    auto ja = listing("Ja");
+    derive_assessments(ja);
+    derive_assessments(ja); // idempotent: the listing's statements are not doubled
+    CHECK(state_of(ja, "Soort onbekend") == AssessmentState::uitgevoerd);
+    CHECK(state_of(ja, "DPIA") == AssessmentState::onbekend); // perhaps this kind
+    CHECK(state_of(ja, "IAMA") == AssessmentState::onbekend);
+    const auto* kind_unknown = algreg::search::find_assessment(ja, "Soort onbekend");
+    REQUIRE(kind_unknown->statements.size() == 1);
+    CHECK(kind_unknown->statements[0].source == "listing");
+    CHECK(kind_unknown->statements[0].date.empty()); // the record's date, not the statement's
+    CHECK(kind_unknown->link == ja.register_url);
+
+    // A named done kind explains the listing's Ja: it joins that kind's sources.
+    auto explained = listing("Ja");
+    algreg::search::Assessment dpia;
+    dpia.type = "DPIA";
+    dpia.statements.push_back({"DPIA", AssessmentState::uitgevoerd, "", "2024-05", "csv", "x"});
+    explained.assessments.push_back(dpia);
+    derive_assessments(explained);
+    CHECK(state_of(explained, "DPIA") == AssessmentState::uitgevoerd);
+    CHECK(algreg::search::find_assessment(explained, "DPIA")->statements.size() == 2);
+    CHECK(state_of(explained, "Soort onbekend") == AssessmentState::niet_vermeld);
+    CHECK(state_of(explained, "IAMA") == AssessmentState::niet_vermeld);
+
+    auto nee = listing("Nee");
+    derive_assessments(nee);
+    CHECK(state_of(nee, "Soort onbekend") == AssessmentState::niet_uitgevoerd);
+    CHECK(state_of(nee, "DPIA") == AssessmentState::onbekend);
+
+    // A full record: its own fields are what the listing summarises; the listing adds nothing.
+    auto full = listing("Ja");
+    full.listing_only = false;
+    derive_assessments(full);
+    CHECK(state_of(full, "Soort onbekend") == AssessmentState::niet_vermeld);
+    CHECK(algreg::search::find_assessment(full, "Soort onbekend")->statements.empty());
 }

@@ -63,9 +63,17 @@ TEST_CASE("a listing record keeps what the listing says, with canonical status a
     CHECK(r.added == "2026-05-13");
     CHECK(r.register_url == "https://algoritmes.overheid.nl/nl/algoritme/11234933");
     CHECK(r.listing_only);
-    // The listing's Ja/Nee/Onbekend is about any assessment: DPIA and IAMA stay unknown.
-    REQUIRE(algreg::search::find_assessment(r, "DPIA") != nullptr);
-    CHECK(algreg::search::find_assessment(r, "DPIA")->state == AssessmentState::onbekend);
+    // The listing's Onbekend: the entry mentions no assessment of any kind (docs/assessments.md
+    // §3), with the listing as the source of that.
+    for (const std::string_view type : {"DPIA", "IAMA", "Soort onbekend"}) {
+        const auto* a = algreg::search::find_assessment(r, type);
+        REQUIRE(a != nullptr);
+        CHECK(a->state == AssessmentState::niet_vermeld);
+        REQUIRE(a->statements.size() == 1);
+        CHECK(a->statements[0].source == "listing");
+        CHECK(a->statements[0].text == "Impactassessment: Onbekend");
+        CHECK(a->statements[0].link == r.register_url);
+    }
 }
 
 TEST_CASE("the old listing shape (laatst_gewijzigd, org id in url) normalises to the same record") {

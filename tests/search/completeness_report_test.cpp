@@ -304,7 +304,7 @@ TEST_CASE("DPIA/IAMA view over the real index: totals add up, counts equal the r
         for (const auto& r : data.records) {
             const auto it = std::find_if(r.assessments.begin(), r.assessments.end(),
                                          [&](const Assessment& a) { return a.type == t.type; });
-            if (it == r.assessments.end() || it->statements.empty()) {
+            if (it == r.assessments.end() || it->state == AssessmentState::niet_vermeld) {
                 ++direct.niet_vermeld;
             } else if (it->state == AssessmentState::uitgevoerd) {
                 ++direct.uitgevoerd;
