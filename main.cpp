@@ -65,6 +65,7 @@ std::string fixtures_dir() {
 int command_sync(const std::vector<std::string>& args) {
     algreg::indexer::SyncOptions defaults;
     defaults.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+    defaults.ministries_path = fixtures_dir() + "/ministries-nl.tsv";
     defaults.progress = ::isatty(STDERR_FILENO) != 0;
     return algreg::indexer::sync_command(args, defaults, std::cout, std::cerr);
 }
@@ -79,6 +80,7 @@ int command_index(const std::vector<std::string>& args) {
     }
     ix::IndexOptions defaults;
     defaults.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+    defaults.ministries_path = fixtures_dir() + "/ministries-nl.tsv";
     defaults.progress = ::isatty(STDERR_FILENO) != 0;
     ix::IndexOptions options;
     try {
@@ -294,6 +296,7 @@ int command_serve(const std::vector<std::string>& args) {
         ix::IndexOptions options;
         options.assessment_files = {fixtures_dir() + "/assessments-2023-06-19.csv"};
         options.abbreviations_path = fixtures_dir() + "/abbreviations-nl.tsv";
+        options.ministries_path = fixtures_dir() + "/ministries-nl.tsv";
         options.db_path = config.index_path;
         options.quiet = true;
         try {

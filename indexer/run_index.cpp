@@ -2,9 +2,11 @@
 
 #include "indexer/abbreviations.h"
 #include "indexer/assessment_source.h"
+#include "indexer/ministries.h"
 #include "indexer/normalise.h"
 #include "indexer/progress_bar.h"
 #include "indexer/read_source.h"
+#include "indexer/sync_source.h"
 #include "indexer/timestamp.h"
 #include "search/errors.h"
 #include "search/schema.h"
@@ -194,6 +196,21 @@ struct ReplayStep {
 
 namespace {
 
+/// The organisation hierarchy for the ministries: the one this run brings (a sync), else the
+/// one a sync stored in the index earlier, else "".
+std::string organisation_hierarchy(const IndexOptions& options,
+                                   const std::map<std::string, std::string>& extra_metadata) {
+    const std::string key(metadata_organisations);
+    if (const auto it = extra_metadata.find(key); it != extra_metadata.end()) {
+        return it->second;
+    }
+    try {
+        return Xapian::Database(options.db_path).get_metadata(key);
+    } catch (const Xapian::Error&) {
+        return {}; // no index yet
+    }
+}
+
 /// Steps 2 and 3 of indexing, shared by `algreg index` (files) and `algreg sync` (a snapshot
 /// fetched into memory): normalise, merge, write atomically with the history revision.
 IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> change_sets,
@@ -222,6 +239,11 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     if (!options.abbreviations_path.empty()) {
         synonyms = synonym_pairs(read_abbreviations(options.abbreviations_path));
     }
+    const MinistryTable ministries = options.ministries_path.empty()
+                                         ? MinistryTable()
+                                         : read_ministries(options.ministries_path);
+    const auto hierarchy =
+        ministries_from_hierarchy(organisation_hierarchy(options, extra_metadata));
 
     // 2. Normalise.
     RegisterBuilder builder(summary);
@@ -327,6 +349,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
                 records.push_back(r);
             }
             summary.unmatched_assessments = merge_external(records, assessment_files);
+            assign_ministries(records, ministries, hierarchy);
             metadata[std::string(search::metadata_snapshot)] = step.change_set->fetched_at;
             auto changes = writer.apply(
                 records, mode, synonyms, metadata, {},
@@ -346,6 +369,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     } else {
         auto& records = builder.records();
         summary.unmatched_assessments = merge_external(records, assessment_files);
+        assign_ministries(records, ministries, hierarchy);
         RevisionStamp stamp{options.as_of, true, inputs, options.allow_older,
                             options.allow_mass_removal};
         if (stamp.timestamp.empty() && !summary.snapshot.empty()) {
@@ -458,6 +482,9 @@ Options:
                         (repeatable)
   --abbreviations TSV   abbreviation list for synonyms (default: the bundled list)
   --no-abbreviations    write no synonyms
+  --ministries TSV      the ministry of each organisation (default: the bundled table;
+                        a synced organisation hierarchy wins over it)
+  --no-ministries       ministries only from a synced hierarchy
   --upsert              only add and change entries; by default the inputs are the whole
                         register and entries missing from them are removed
   --format NAME         auto, listing, official, csv, ndjson, history
@@ -504,6 +531,10 @@ IndexOptions parse_index_arguments(const std::vector<std::string>& args, IndexOp
             options.abbreviations_path = value();
         } else if (arg == "--no-abbreviations") {
             options.abbreviations_path.clear();
+        } else if (arg == "--ministries") {
+            options.ministries_path = value();
+        } else if (arg == "--no-ministries") {
+            options.ministries_path.clear();
         } else if (arg == "--upsert") {
             options.upsert = true;
         } else if (arg == "--format") {

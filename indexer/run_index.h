@@ -34,7 +34,10 @@ struct IndexOptions {
     std::string db_path = "data/index";
     std::vector<std::string> assessment_files;
     std::string abbreviations_path; ///< empty: no synonyms
-    std::string rejects_path;       ///< empty: <db_path>.rejects.jsonl
+    /// The ministry table (indexer/ministries.h); empty: ministries only from the organisation
+    /// hierarchy of a sync (and a ministry is its own).
+    std::string ministries_path;
+    std::string rejects_path; ///< empty: <db_path>.rejects.jsonl
     InputFormat format = InputFormat::automatic;
     bool upsert = false;
     bool progress = false; ///< draw a progress bar (on a terminal)

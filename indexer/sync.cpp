@@ -149,6 +149,7 @@ SyncSummary run_sync(const SyncOptions& options, std::ostream& log) {
     index.db_path = options.db_path;
     index.assessment_files = options.assessment_files;
     index.abbreviations_path = options.abbreviations_path;
+    index.ministries_path = options.ministries_path;
     index.quiet = options.quiet;
     index.progress = options.progress && !options.quiet;
     index.allow_mass_removal = options.allow_mass_removal;

@@ -23,6 +23,7 @@ struct SyncOptions {
     bool allow_mass_removal = false;
     std::string cache_dir;          ///< empty: <db_path>.sync-cache
     std::string abbreviations_path; ///< synonyms, as `algreg index` (empty: none)
+    std::string ministries_path;    ///< ministry table, as `algreg index` (empty: none)
     std::vector<std::string> assessment_files;
     bool quiet = false;
     bool progress = false; ///< draw progress (on a terminal)

@@ -11,9 +11,11 @@ set(ALGREG_BINDIR "${CMAKE_INSTALL_FULL_BINDIR}")
 set(ALGREG_SYSCONFDIR "${CMAKE_INSTALL_FULL_SYSCONFDIR}") # /etc for prefix /usr
 
 install(TARGETS algreg RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
-# What `algreg serve` indexes on its first start, and `algreg index`'s abbreviation list.
+# What `algreg serve` indexes on its first start, and `algreg index`'s abbreviation list and
+# ministry table.
 install(FILES fixtures/register-history.jsonl fixtures/register-2026-08-08.json
               fixtures/assessments-2023-06-19.csv fixtures/abbreviations-nl.tsv
+              fixtures/ministries-nl.tsv
               fixtures/README.md
         DESTINATION "${ALGREG_DATA_DESTINATION}/register")
 install(DIRECTORY web/static/ DESTINATION "${ALGREG_DATA_DESTINATION}/static")

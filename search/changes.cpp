@@ -43,6 +43,10 @@ void to_json(json& j, const ChangesPage& page) {
     j = json{{"total", page.total}, {"page", page.page},          {"page_size", page.page_size},
              {"since", page.since}, {"until", page.until},        {"last_date", page.last_date},
              {"items", page.items}, {"revisions", page.revisions}};
+    j["first_date"] = page.first_date;
+    j["totals"] = {{to_string(ChangeKind::added), page.totals.added},
+                   {to_string(ChangeKind::changed), page.totals.changed},
+                   {to_string(ChangeKind::removed), page.totals.removed}};
     if (page.page_clamped) {
         j["page_clamped"] = true;
     }
@@ -367,6 +371,7 @@ ChangesPage Searcher::changes_once(const ChangesRequest& request) {
     page.since = request.since;
     page.until = request.until;
     page.last_date = log.last_date();
+    page.first_date = log.first_date();
     const auto summaries = log.summaries();
     for (auto it = summaries.rbegin(); it != summaries.rend(); ++it) {
         if (in_range(it->date, request.since, request.until)) {
@@ -384,13 +389,8 @@ ChangesPage Searcher::changes_once(const ChangesRequest& request) {
         page.warnings.push_back(unknown_filter_warning(unknown));
     }
 
-    std::vector<EntryEvent> events = log.events(request.since, request.until);
-    if (!request.kinds.empty()) {
-        std::erase_if(events, [&](const EntryEvent& e) {
-            return std::find(request.kinds.begin(), request.kinds.end(), e.kind) ==
-                   request.kinds.end();
-        });
-    }
+    // Every kind is matched, for the totals; the kinds asked for are picked afterwards.
+    const std::vector<EntryEvent> events = log.events(request.since, request.until);
 
     // Which entries are in the register now: their docid, looked up once per id (0: not in
     // the index).
@@ -460,6 +460,18 @@ ChangesPage Searcher::changes_once(const ChangesRequest& request) {
                 matching.push_back(&e);
             }
         }
+    }
+
+    for (const EntryEvent* e : matching) {
+        ++(e->kind == ChangeKind::added     ? page.totals.added
+           : e->kind == ChangeKind::changed ? page.totals.changed
+                                            : page.totals.removed);
+    }
+    if (!request.kinds.empty()) {
+        std::erase_if(matching, [&](const EntryEvent* e) {
+            return std::find(request.kinds.begin(), request.kinds.end(), e->kind) ==
+                   request.kinds.end();
+        });
     }
 
     // Paging: clamped, never refused; a page past the end shows the last one.

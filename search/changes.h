@@ -40,8 +40,19 @@ struct ChangeItem {
     bool operator==(const ChangeItem&) const = default;
 };
 
+/// Events per kind: the totals of a period.
+struct KindTotals {
+    std::size_t added = 0;
+    std::size_t changed = 0;
+    std::size_t removed = 0;
+    bool operator==(const KindTotals&) const = default;
+};
+
 struct ChangesPage {
     std::size_t total = 0; ///< matching events in the range
+    /// Events in the range matching the text and filters, per kind, whatever `kinds` asks for
+    /// (so the page can say "12 nieuw, 30 gewijzigd, 2 verwijderd" next to a kind filter).
+    KindTotals totals;
     std::size_t page = 1;
     std::size_t page_size = default_changes_page_size;
     std::string since; ///< as requested (validated)
@@ -49,6 +60,7 @@ struct ChangesPage {
     std::vector<ChangeItem> items;
     std::vector<RevisionSummary> revisions; ///< every revision in the range, newest first
     std::string last_date;                  ///< the newest revision's date ("" without history)
+    std::string first_date; ///< the oldest revision's date: where the history begins (or "")
     bool page_clamped = false;
     std::vector<Text> warnings; ///< for display (unknown filter values, ...); JSON: English
     bool operator==(const ChangesPage&) const = default;

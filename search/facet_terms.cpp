@@ -33,6 +33,7 @@ std::vector<std::string> facet_terms(const AlgorithmRecord& r) {
     };
     add(facet::organisation, slug(r.organization));
     add(facet::organisation_type, r.organization_type.empty() ? "onbekend" : r.organization_type);
+    add(facet::ministry, slug(r.ministry));
     add(facet::status, r.status.empty() ? std::string_view("onbekend") : status_value(r.status));
     add(facet::category, slug(r.publication_category));
     for (const auto& theme : r.category) {

@@ -21,6 +21,9 @@ std::string label_from_record(const Facet& f, const std::string& value, const Al
     if (f.prefix == facet::organisation.prefix) {
         return r.organization.empty() ? value : r.organization;
     }
+    if (f.prefix == facet::ministry.prefix) {
+        return r.ministry.empty() ? generic_label(value) : r.ministry;
+    }
     if (f.prefix == facet::status.prefix) {
         return r.status.empty() ? "Onbekend" : r.status;
     }

@@ -100,9 +100,10 @@ std::string revision_metadata_key(std::uint32_t sequence) {
 namespace {
 
 /// Keys of to_json(AlgorithmRecord) that describe where or how a record was read, not what the
-/// register says (docs/history.md): never a change.
-constexpr std::array<std::string_view, 5> non_content_keys{"added", "register_url", "source_format",
-                                                           "listing_only", "original"};
+/// register says (docs/history.md): never a change. `ministry` is our derivation from a table
+/// or the organisation hierarchy (indexer/ministries.h): a corrected table is not a change.
+constexpr std::array<std::string_view, 6> non_content_keys{
+    "added", "register_url", "source_format", "listing_only", "original", "ministry"};
 
 bool is_content_key(std::string_view key) {
     return std::find(non_content_keys.begin(), non_content_keys.end(), key) ==
@@ -229,6 +230,10 @@ std::vector<RevisionSummary> HistoryLog::summaries() const {
 
 std::string HistoryLog::last_date() const {
     return revisions_.empty() ? std::string() : revisions_.back().date;
+}
+
+std::string HistoryLog::first_date() const {
+    return revisions_.empty() ? std::string() : revisions_.front().date;
 }
 
 namespace {

@@ -128,6 +128,8 @@ class HistoryLog {
     [[nodiscard]] std::vector<RevisionSummary> summaries() const;
     /// The newest revision's date, "" when empty.
     [[nodiscard]] std::string last_date() const;
+    /// The oldest revision's date (where the history begins), "" when empty.
+    [[nodiscard]] std::string first_date() const;
 
     /// Every event of entry `id`, oldest first (empty when the id never occurs). The baseline's
     /// addition is included: an entry's own history starts where algreg first saw it.

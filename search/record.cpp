@@ -112,6 +112,7 @@ std::vector<Member> members(const AlgorithmRecord& r) {
     put("added", r.added);
     put("register_url", r.register_url);
     put("organization_type", r.organization_type);
+    put("ministry", r.ministry);
     put("assessments", r.assessments);
     put("source_format", r.source_format);
     if (r.listing_only) {
@@ -376,6 +377,7 @@ void from_json(const json& j, AlgorithmRecord& r) {
     r.added = get_or_empty(j, "added");
     r.register_url = get_or_empty(j, "register_url");
     r.organization_type = get_or_empty(j, "organization_type");
+    r.ministry = get_or_empty(j, "ministry");
     r.source_format = get_or_empty(j, "source_format");
     r.listing_only = j.value("listing_only", false);
 }

@@ -89,7 +89,10 @@ struct AlgorithmRecord {
     std::string changed;      ///< YYYY-MM-DD the version was published (create_dt, geregistreerd)
     std::string added;        ///< YYYY-MM-DD first seen in the register (toegevoegd)
     std::string register_url; ///< the entry on algoritmes.overheid.nl
-    std::string organization_type;       ///< type key (register-model.md §4.1) or ""
+    std::string organization_type; ///< type key (register-model.md §4.1) or ""
+    /// The ministry the organisation falls under, its own name for a ministry, "" for none
+    /// (indexer/ministries.h; not content: derived by us, never a change in the history).
+    std::string ministry;
     std::vector<Assessment> assessments; ///< one per type, sorted by type
     std::string source_format;           ///< listing, official-1.0, official-0.x, csv
     bool listing_only = false; ///< only listing fields are known (most fields unknown, not empty)

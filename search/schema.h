@@ -105,6 +105,9 @@ namespace facet {
 inline constexpr Facet organisation{"organisatie", "XORG", "Organisatie", "Organisation"};
 inline constexpr Facet organisation_type{"organisatietype", "XOT", "Type organisatie",
                                          "Organisation type"};
+/// The ministry an organisation falls under, its own for a ministry (AlgorithmRecord::ministry):
+/// slug of the ministry's name, e.g. "ministerie-van-financien".
+inline constexpr Facet ministry{"ministerie", "XMIN", "Ministerie", "Ministry"};
 inline constexpr Facet status{"status", "XS", "Status", "Status"};
 inline constexpr Facet category{"categorie", "XC", "Publicatiecategorie", "Publication category"};
 inline constexpr Facet theme{"thema", "XTH", "Thema", "Theme"};
@@ -122,18 +125,12 @@ inline constexpr Facet completeness_band{"volledigheid", "XVB", "Volledigheid", 
 /// the field's 1.0 key, e.g. "goal". Unknown fields of listing-only records are not missing.
 inline constexpr Facet missing_field{"ontbreekt", "XMF", "Ontbreekt", "Missing"};
 } // namespace facet
-inline constexpr std::array<Facet, 12> facets{facet::organisation,
-                                              facet::organisation_type,
-                                              facet::status,
-                                              facet::category,
-                                              facet::theme,
-                                              facet::assessment,
-                                              facet::impactassessment,
-                                              facet::legal_basis,
-                                              facet::year,
-                                              facet::standard,
-                                              facet::completeness_band,
-                                              facet::missing_field};
+inline constexpr std::array<Facet, 13> facets{
+    facet::organisation, facet::organisation_type, facet::ministry,
+    facet::status,       facet::category,          facet::theme,
+    facet::assessment,   facet::impactassessment,  facet::legal_basis,
+    facet::year,         facet::standard,          facet::completeness_band,
+    facet::missing_field};
 
 /// Value slots: sortable strings.
 namespace slot {
@@ -189,7 +186,8 @@ inline constexpr std::string_view metadata_snapshot = "algreg:snapshot";
 inline constexpr std::string_view metadata_layout = "algreg:layout";
 /// "2": the volledigheid and ontbreekt facet terms. "3": word positions in slot::positions
 /// instead of the position table. "4": one impact-assessment model (docs/assessments.md): the
-/// state niet-vermeld, the row "Soort onbekend" and the listing's statements.
-inline constexpr std::string_view layout_version = "4";
+/// state niet-vermeld, the row "Soort onbekend" and the listing's statements. "5": the
+/// ministerie facet terms (AlgorithmRecord::ministry).
+inline constexpr std::string_view layout_version = "5";
 
 } // namespace algreg::search

@@ -54,6 +54,42 @@ std::string percent_text(std::size_t part, std::size_t whole, Lang lang) {
     return std::to_string(std::lround(p)) + " %";
 }
 
+/// The chart's numbers as a table in a <details>.
+std::string data_table(const Chart& c, Lang lang) {
+    const std::size_t series = c.series.size();
+    std::string h;
+    h += "<details class=\"chart-table\"><summary>" + esc(ui(lang, Ui::chart_table)) +
+         "</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
+         esc(ui(lang, Ui::chart_table)) + ": " + esc(c.title) +
+         "\"><table class=\"data-table\"><caption>" + esc(c.title) +
+         "</caption><thead><tr><th scope=\"col\">" + esc(c.row_header) + "</th>";
+    if (series > 1) {
+        for (const auto& s : c.series) {
+            h += "<th scope=\"col\" class=\"num\">" + esc(s) + "</th>";
+        }
+    }
+    h += "<th scope=\"col\" class=\"num\">" +
+         esc(ui(lang, series > 1 ? Ui::chart_total : Ui::chart_entries)) +
+         "</th></tr></thead><tbody>";
+    for (const auto& row : c.rows) {
+        const std::size_t total = row.total();
+        h += "<tr><th scope=\"row\">" + esc(row.label) + "</th>";
+        if (series > 1) {
+            for (std::size_t i = 0; i < series; ++i) {
+                const std::size_t v = i < row.values.size() ? row.values[i] : 0;
+                h += "<td class=\"num\">" + format_count(v, lang);
+                if (c.percent) {
+                    h += " <span class=\"muted\">(" + percent_text(v, total, lang) + ")</span>";
+                }
+                h += "</td>";
+            }
+        }
+        h += "<td class=\"num\">" + format_count(total, lang) + "</td></tr>";
+    }
+    h += "</tbody></table></div></details>";
+    return h;
+}
+
 } // namespace
 
 std::size_t ChartRow::total() const {
@@ -82,6 +118,21 @@ std::string render_chart(const Chart& c, Lang lang) {
     std::string h =
         "<figure class=\"chart\" id=\"" + c.id + "\" aria-labelledby=\"" + c.id + "-caption\">";
     h += "<figcaption id=\"" + c.id + "-caption\"><h2>" + esc(c.title) + "</h2></figcaption>";
+    const auto with_data = std::count_if(c.rows.begin(), c.rows.end(),
+                                         [](const ChartRow& r) { return r.total() > 0; });
+    if (with_data < 2) {
+        const auto row = std::find_if(c.rows.begin(), c.rows.end(),
+                                      [](const ChartRow& r) { return r.total() > 0; });
+        h += "<p class=\"chart-sentence\">" +
+             esc(row == c.rows.end() ? std::string(ui(lang, Ui::chart_no_data))
+                                     : ui(lang, Ui::chart_single_row,
+                                          {format_count(row->total(), lang), row->label})) +
+             "</p>";
+        if (row == c.rows.end()) {
+            return h + "</figure>";
+        }
+        return h + data_table(c, lang) + "</figure>";
+    }
     // Scrolls sideways on a phone: focusable and named, so keyboards can scroll it too.
     h += "<div class=\"chart-scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"" + c.id +
          "-caption\"><svg class=\"chart-svg\" viewBox=\"0 0 " + std::to_string(view_width) + " " +
@@ -131,35 +182,7 @@ std::string render_chart(const Chart& c, Lang lang) {
         }
         h += "</ul>";
     }
-    h += "<details class=\"chart-table\"><summary>" + esc(ui(lang, Ui::chart_table)) +
-         "</summary><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
-         esc(ui(lang, Ui::chart_table)) + ": " + esc(c.title) +
-         "\"><table class=\"data-table\"><caption>" + esc(c.title) +
-         "</caption><thead><tr><th scope=\"col\">" + esc(c.row_header) + "</th>";
-    if (series > 1) {
-        for (const auto& s : c.series) {
-            h += "<th scope=\"col\" class=\"num\">" + esc(s) + "</th>";
-        }
-    }
-    h += "<th scope=\"col\" class=\"num\">" +
-         esc(ui(lang, series > 1 ? Ui::chart_total : Ui::chart_entries)) +
-         "</th></tr></thead><tbody>";
-    for (const auto& row : c.rows) {
-        const std::size_t total = row.total();
-        h += "<tr><th scope=\"row\">" + esc(row.label) + "</th>";
-        if (series > 1) {
-            for (std::size_t i = 0; i < series; ++i) {
-                const std::size_t v = i < row.values.size() ? row.values[i] : 0;
-                h += "<td class=\"num\">" + format_count(v, lang);
-                if (c.percent) {
-                    h += " <span class=\"muted\">(" + percent_text(v, total, lang) + ")</span>";
-                }
-                h += "</td>";
-            }
-        }
-        h += "<td class=\"num\">" + format_count(total, lang) + "</td></tr>";
-    }
-    h += "</tbody></table></div></details></figure>";
+    h += data_table(c, lang) + "</figure>";
     return h;
 }
 

@@ -30,7 +30,9 @@ struct Chart {
     std::string row_header; ///< the table's first column header
 };
 
-/// The <figure> for `chart`. All text is escaped.
+/// The <figure> for `chart`. All text is escaped. A chart with fewer than two rows that hold
+/// data draws no picture (one bar says nothing a sentence cannot): a sentence names the one
+/// row and its total, or says there is no data; the data table stays.
 [[nodiscard]] std::string render_chart(const Chart& chart, Lang lang);
 
 } // namespace algreg::web

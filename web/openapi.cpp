@@ -336,11 +336,17 @@ json components() {
                 {"since", text()},
                 {"until", text()},
                 {"last_date", text("Day of the newest revision")},
+                {"first_date", text("Day of the oldest revision: where the history begins")},
                 {"items", array_of(ref("ChangeItem"))},
                 {"revisions", array_of(ref("RevisionSummary"))},
+                {"totals", object({{"toegevoegd", type("integer")},
+                                   {"gewijzigd", type("integer")},
+                                   {"verwijderd", type("integer")}},
+                                  {"toegevoegd", "gewijzigd", "verwijderd"})},
                 {"page_clamped", type("boolean")},
                 {"warnings", array_of(text())}},
-               {"total", "page", "page_size", "since", "until", "last_date", "items", "revisions"});
+               {"total", "page", "page_size", "since", "until", "last_date", "items", "revisions",
+                "first_date", "totals"});
     json history_entry = change_props;
     for (const char* key : {"sequence", "date", "kind", "fields"}) {
         history_entry.erase(key);

@@ -54,6 +54,29 @@ std::string period_controls(const ChangesView& view, Lang lang) {
     return h;
 }
 
+/// The period's totals per kind (whatever kinds are ticked), each a link to that kind alone.
+std::string kind_totals(const ChangesView& view, Lang lang) {
+    const auto& t = view.page.totals;
+    const std::array<std::pair<ChangeKind, std::size_t>, 3> totals{
+        {{ChangeKind::added, t.added},
+         {ChangeKind::changed, t.changed},
+         {ChangeKind::removed, t.removed}}};
+    constexpr std::array<Ui, 3> texts{Ui::changes_total_added, Ui::changes_total_changed,
+                                      Ui::changes_total_removed};
+    std::string h =
+        "<p class=\"kind-totals\"><span>" + esc(ui(lang, Ui::changes_totals)) + ":</span> ";
+    for (std::size_t i = 0; i < totals.size(); ++i) {
+        ChangesRequest only = view.query.request;
+        only.kinds = {totals[i].first};
+        only.page = 1;
+        h += std::string(i == 0 ? "" : " · ") + "<a class=\"kind-total kind-" +
+             std::string(search::to_string(totals[i].first)) + "\" href=\"" +
+             esc(changes_page_url(lang, only, view.query.org_query)) + "\">" +
+             esc(ui(lang, texts[i], {format_count(totals[i].second, lang)})) + "</a>";
+    }
+    return h + "</p>";
+}
+
 std::string notices(const ChangesView& view, Lang lang) {
     std::string h;
     for (const auto& [name, value] : view.query.bad_dates) {
@@ -199,6 +222,9 @@ std::string results_section(const ChangesView& view, Lang lang) {
              ")</span>";
     }
     h += "</h2>";
+    if (!view.page.last_date.empty()) {
+        h += kind_totals(view, lang);
+    }
     h += notices(view, lang);
     h += "<p class=\"feed\"><a class=\"feed-link\" href=\"" +
          esc(feed_url(view.query.request.search, view.query.request.kinds)) + "\">" +

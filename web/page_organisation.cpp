@@ -42,6 +42,13 @@ std::string render_organisation_page(const OrganisationView& view, const PageOpt
         h += "<p class=\"lead\">" + esc(ui(lang, Ui::organisation_heading_type)) + ": " +
              esc(vocabulary_label(lang, search::organisation_type_label(view.type_key))) + "</p>";
     }
+    if (!view.ministry_slug.empty()) {
+        search::SearchRequest under_ministry;
+        under_ministry.filters[std::string(search::facet::ministry.name)] = {view.ministry_slug};
+        h += "<p>" + esc(ui(lang, Ui::organisation_ministry)) + ": <a href=\"" +
+             esc(page_url(lang, "/", under_ministry)) + "\">" + esc(view.ministry_name) +
+             "</a></p>";
+    }
     search::SearchRequest everywhere;
     everywhere.filters[std::string(search::facet::organisation.name)] = {view.slug};
     h += "<p><a href=\"" + esc(page_url(lang, "/", everywhere)) + "\">" +

@@ -12,6 +12,10 @@ struct OrganisationView {
     std::string slug;     ///< the organisatie facet value
     std::string name;     ///< display name ("Gemeente Utrecht")
     std::string type_key; ///< organisation type key, "" when unknown
+    /// The ministry it falls under (ministerie facet): its value and name; "" for none and for
+    /// a ministry itself.
+    std::string ministry_slug;
+    std::string ministry_name;
     /// The search within the organisation: view.request as in the URL (without the
     /// organisation), view.fixed_filters = {organisatie: {slug}}, view.path = its path.
     SearchView search;

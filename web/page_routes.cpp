@@ -147,6 +147,9 @@ void guarded(Site& site, const httplib::Request& req, httplib::Response& res, F&
 
 /// Runs the search of `view` and, when the organisation list is searched, that too.
 void run_search(Site& site, SearchView& view) {
+    if (view.as_of_before_history()) {
+        return; // nothing is known of that day: the page says where the history begins
+    }
     search::SearchRequest request = search_request(view);
     request.facet_limit = 0; // every value: the sidebar cuts the organisation list itself
     view.result = view.as_of.empty() ? site.context.search(request)
@@ -174,6 +177,28 @@ std::string as_of_param(const Site& site, const httplib::Request& req) {
     return date;
 }
 
+/// The first and newest day of the history when the server can show past days (the search
+/// page's date field); left "" otherwise or when the history cannot be read (logged). One
+/// day's change list: cheap.
+void fill_history_days(Site& site, SearchView& view) {
+    if (!site.context.search_as_of || !site.context.changes) {
+        return;
+    }
+    try {
+        search::ChangesRequest r;
+        r.since = view.as_of.empty() ? utc_today() : view.as_of;
+        r.until = r.since;
+        r.page_size = 1;
+        const search::ChangesPage page = site.context.changes(r);
+        view.history_begins = page.first_date;
+        view.history_ends = page.last_date;
+    } catch (const std::exception& e) {
+        if (site.context.log) {
+            site.context.log(std::string("history days: ") + e.what()); // the page still shows
+        }
+    }
+}
+
 void search_page(Site& site, const httplib::Request& req, httplib::Response& res) {
     guarded(site, req, res, [&](Lang lang, const std::string&) {
         if (not_modified(site, req, res, lang)) {
@@ -184,6 +209,7 @@ void search_page(Site& site, const httplib::Request& req, httplib::Response& res
         view.request = query.request;
         view.org_query = query.org_query;
         view.as_of = as_of_param(site, req);
+        fill_history_days(site, view);
         run_search(site, view);
         send_html(res, 200, render_search_page(view, options_for(site, lang)));
     });
@@ -329,6 +355,14 @@ void organisation_page(Site& site, const httplib::Request& req, httplib::Respons
         run_search(site, view.search);
         const auto& result = view.search.result;
         for (const auto& f : result.facets) {
+            if (f.name == search::facet::ministry.name) {
+                for (const auto& v : f.values) {
+                    if (v.count > 0 && v.value != slug && view.ministry_slug.empty()) {
+                        view.ministry_slug = v.value;
+                        view.ministry_name = v.label;
+                    }
+                }
+            }
             if (f.name != search::facet::organisation.name) {
                 continue;
             }
@@ -370,7 +404,15 @@ void statistics_page(Site& site, const httplib::Request& req, httplib::Response&
                 return;
             }
         }
-        const Statistics stats = build_statistics(site.context.search, lang);
+        HistoryFunction history;
+        if (site.context.changes) {
+            history = [&site] {
+                search::ChangesRequest everything;
+                everything.page_size = 1;
+                return site.context.changes(everything).revisions;
+            };
+        }
+        const Statistics stats = build_statistics(site.context.search, lang, history);
         auto html = std::make_shared<const std::string>(
             render_statistics_page(stats, options_for(site, lang)));
         {

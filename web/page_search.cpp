@@ -19,8 +19,8 @@ using search::FacetResult;
 using search::SearchRequest;
 
 /// Facets shown at once, in this order; the others go under "Meer filters".
-constexpr std::array<std::string_view, 6> main_facets{
-    "status", "categorie", "impacttoets", "organisatietype", "organisatie", "thema"};
+constexpr std::array<std::string_view, 7> main_facets{
+    "status", "categorie", "impacttoets", "organisatietype", "ministerie", "organisatie", "thema"};
 constexpr std::array<std::string_view, 6> more_facets{
     "jaar", "impactassessment", "wettelijke_basis", "standaard", "volledigheid", "ontbreekt"};
 
@@ -486,6 +486,23 @@ std::string pagination(const SearchView& view, Lang lang) {
     return h;
 }
 
+/// Instead of an empty result for a day before the history: where it begins, with links to
+/// that first day and to the register now.
+std::string before_history(const SearchView& view, Lang lang) {
+    SearchRequest first = view.request;
+    first.page = 1;
+    SearchView first_day = view;
+    first_day.as_of = view.history_begins;
+    return "<div class=\"notice as-of-before\" role=\"status\"><p><strong>" +
+           esc(ui(lang, Ui::as_of_before, {format_date(view.history_begins, lang)})) +
+           "</strong> " + esc(ui(lang, Ui::as_of_before_detail, {format_date(view.as_of, lang)})) +
+           "</p><p><a href=\"" + esc(view_url(first_day, lang, first, view.org_query)) +
+           "\" data-nav>" +
+           esc(ui(lang, Ui::as_of_first_day, {format_date(view.history_begins, lang)})) +
+           "</a> · <a href=\"" + esc(page_url(lang, view.path, first, view.org_query)) +
+           "\" data-nav>" + esc(ui(lang, Ui::as_of_now)) + "</a></p></div>";
+}
+
 std::string results_section(const SearchView& view, Lang lang) {
     std::string h =
         "<section class=\"results\" id=\"resultaten\" aria-labelledby=\"results-heading\" "
@@ -493,6 +510,10 @@ std::string results_section(const SearchView& view, Lang lang) {
     h += "<h2 id=\"results-heading\" class=\"visually-hidden\">" +
          esc(ui(lang, Ui::results_heading)) + "</h2>";
     h += "<div data-region=\"results\" id=\"results-region\">";
+    if (view.as_of_before_history()) {
+        h += before_history(view, lang) + "</div></section>";
+        return h;
+    }
     h += result_messages(view, lang);
     h += active_filters(view, lang);
     h += toolbar(view, lang);
@@ -636,7 +657,18 @@ std::string render_search_layout(const SearchView& view, const PageOptions& opti
         h += "<input type=\"hidden\" name=\"size\" value=\"" +
              std::to_string(view.request.page_size) + "\">";
     }
-    if (!view.as_of.empty()) {
+    if (!view.history_begins.empty()) {
+        // No min/max: a day outside the history gets the page's own message, in both languages,
+        // rather than the browser's validation bubble.
+        h += "<div class=\"date-field as-of-field\"><label for=\"as_of\">" +
+             esc(ui(lang, Ui::as_of_label)) +
+             "</label><input type=\"date\" id=\"as_of\" name=\"as_of\" value=\"" + esc(view.as_of) +
+             "\" aria-describedby=\"as_of-hint\"><p id=\"as_of-hint\" class=\"hint\">" +
+             esc(ui(
+                 lang, Ui::as_of_hint,
+                 {format_date(view.history_begins, lang), format_date(view.history_ends, lang)})) +
+             "</p></div>";
+    } else if (!view.as_of.empty()) {
         h += "<input type=\"hidden\" name=\"as_of\" value=\"" + esc(view.as_of) + "\">";
     }
     h += "</div>";
@@ -664,7 +696,7 @@ std::string render_search_page(const SearchView& view, const PageOptions& option
     d.feed_title = std::string(ui(lang, Ui::feed_title));
     std::string h = "<div class=\"page-intro\"><h1>" + esc(ui(lang, Ui::search_heading)) +
                     "</h1><p class=\"lead\">" + esc(ui(lang, Ui::search_intro)) + "</p></div>";
-    if (!view.as_of.empty()) {
+    if (!view.as_of.empty() && !view.as_of_before_history()) {
         SearchRequest now = view.request;
         now.page = 1;
         h += "<p class=\"notice as-of\"><strong>" +

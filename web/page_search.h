@@ -35,6 +35,16 @@ struct SearchView {
     /// (as_of=): a notice says so, links, the form and the export keep it, and cards of entries
     /// removed since carry the date of their removal.
     std::string as_of;
+    /// The days of the history (YYYY-MM-DD, first and newest revision) when the server can show
+    /// the register of a past day: the page then has a date field "Het register op datum".
+    /// Both "" otherwise (no date field).
+    std::string history_begins;
+    std::string history_ends;
+    /// as_of lies before history_begins: nothing is known of that day, and the page says where
+    /// the history begins instead of "0 algoritmes gevonden" (the search is not run).
+    [[nodiscard]] bool as_of_before_history() const {
+        return !as_of.empty() && !history_begins.empty() && as_of < history_begins;
+    }
 };
 
 /// Organisations listed in the sidebar before the user searches the list.

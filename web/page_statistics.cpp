@@ -132,17 +132,107 @@ Chart stacked_chart(const SearchResult& all, std::string_view row_facet,
     return c;
 }
 
+/// Entries per year of registration (the register's own date of an entry's current version,
+/// facet jaar), stacked by status: when what is in the register was registered, and how much
+/// of it is in use. Years in order.
+Chart per_year_chart(const SearchResult& all, const SearchFunction& search, Lang lang) {
+    constexpr std::array<std::string_view, 4> statuses{"in_gebruik", "ontwikkeling",
+                                                       "buiten_gebruik", "onbekend"};
+    std::vector<SearchResult> results;
+    for (const auto status : statuses) {
+        SearchRequest r = counting_request();
+        r.filters[std::string(search::facet::status.name)] = {std::string(status)};
+        results.push_back(search(r));
+    }
+    std::vector<std::pair<std::string, const SearchResult*>> series;
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        std::string label = search::generic_label(statuses[i]);
+        if (const auto* f = facet_of(all, search::facet::status.name)) {
+            for (const auto& v : f->values) {
+                if (v.value == statuses[i]) {
+                    label = value_label(lang, search::facet::status.name, v.value, v.label);
+                }
+            }
+        }
+        series.emplace_back(std::move(label), &results[i]);
+    }
+    Chart c = stacked_chart(
+        all, search::facet::year.name, series, {"done", "bar", "not-done", "unknown"}, "per-year",
+        std::string(ui(lang, Ui::chart_per_year)), Ui::chart_per_year_desc, lang, "");
+    c.percent = false;
+    std::sort(c.rows.begin(), c.rows.end(),
+              [](const ChartRow& a, const ChartRow& b) { return a.label < b.label; });
+    return c;
+}
+
+/// From the history, per month: the entries in the register at the month's last revision, and
+/// the new, changed and removed entries (the first load is the baseline, not "new").
+std::vector<Chart> history_charts(const std::vector<search::RevisionSummary>& newest_first,
+                                  Lang lang) {
+    struct Month {
+        std::string label;
+        std::size_t entries = 0;
+        std::size_t added = 0;
+        std::size_t changed = 0;
+        std::size_t removed = 0;
+    };
+    std::map<std::string, Month> months; // "YYYY-MM"
+    for (auto it = newest_first.rbegin(); it != newest_first.rend(); ++it) {
+        if (it->date.size() < 7) {
+            continue;
+        }
+        Month& m = months[it->date.substr(0, 7)];
+        m.label = format_date(it->date.substr(0, 7), lang); // "mei 2026"
+        m.entries = it->entries; // oldest first: the month's last revision wins
+        if (!it->baseline) {
+            m.added += it->added;
+            m.changed += it->changed;
+            m.removed += it->removed;
+        }
+    }
+    Chart in_register;
+    in_register.id = "register-per-month";
+    in_register.title = std::string(ui(lang, Ui::chart_register_per_month));
+    in_register.description = std::string(ui(lang, Ui::chart_register_per_month_desc));
+    in_register.series = {std::string(ui(lang, Ui::chart_entries))};
+    in_register.series_classes = {"bar"};
+    in_register.row_header = std::string(ui(lang, Ui::chart_month));
+    Chart changes;
+    changes.id = "changes-per-month";
+    changes.title = std::string(ui(lang, Ui::chart_changes_per_month));
+    changes.description = std::string(ui(lang, Ui::chart_changes_per_month_desc));
+    changes.series = {search::generic_label(ui(lang, Ui::kind_added)),
+                      search::generic_label(ui(lang, Ui::kind_changed)),
+                      search::generic_label(ui(lang, Ui::kind_removed))};
+    changes.series_classes = {"done", "bar", "not-done"};
+    changes.row_header = in_register.row_header;
+    for (const auto& [key, m] : months) {
+        in_register.rows.push_back({m.label, {m.entries}});
+        changes.rows.push_back({m.label, {m.added, m.changed, m.removed}});
+    }
+    return {std::move(in_register), std::move(changes)};
+}
+
 } // namespace
 
-Statistics build_statistics(const SearchFunction& search, Lang lang) {
+Statistics build_statistics(const SearchFunction& search, Lang lang,
+                            const HistoryFunction& history) {
     Statistics s;
     const SearchResult all = search(counting_request());
     s.total = all.total;
 
     s.charts.push_back(simple_chart(all, search::facet::organisation_type.name, "per-type",
                                     Ui::chart_org_type, Ui::chart_org_type_desc, lang));
+    s.charts.push_back(simple_chart(all, search::facet::ministry.name, "per-ministry",
+                                    Ui::chart_ministry, Ui::chart_ministry_desc, lang));
     s.charts.push_back(simple_chart(all, search::facet::status.name, "per-status", Ui::chart_status,
                                     Ui::chart_status_desc, lang));
+    s.charts.push_back(per_year_chart(all, search, lang));
+    if (history) {
+        for (auto& chart : history_charts(history(), lang)) {
+            s.charts.push_back(std::move(chart));
+        }
+    }
 
     std::vector<std::string> state_classes;
     for (const auto& state : search::assessment_states) {

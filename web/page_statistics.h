@@ -1,8 +1,11 @@
 // The statistics page: the register in charts drawn on the server (html_chart.h): entries per
-// organisation type and per status, DPIA and IAMA state per organisation type and per
-// publication category, and the listing's impact-assessment flag per organisation type.
+// organisation type, per ministry and per status, entries over time (per year of registration
+// by status, from the register's own dates; per month from the history: in the register, new,
+// changed, removed), DPIA and IAMA state per organisation type and per publication category,
+// and the listing's impact-assessment flag per organisation type.
 #pragma once
 
+#include "search/history.h"
 #include "search/result.h"
 #include "web/html_chart.h"
 #include "web/page_layout.h"
@@ -21,9 +24,14 @@ struct Statistics {
 /// Runs a search (a pooled Searcher in the server; anything in tests).
 using SearchFunction = std::function<search::SearchResult(const search::SearchRequest&)>;
 
-/// Builds the charts from facet counts: one search over everything, one per assessment state of
-/// DPIA and IAMA, one per listing impact-assessment value (10 searches, each without hits).
-[[nodiscard]] Statistics build_statistics(const SearchFunction& search, Lang lang);
+/// The history's revisions, newest first (search::ChangesPage::revisions); empty without one.
+using HistoryFunction = std::function<std::vector<search::RevisionSummary>()>;
+
+/// Builds the charts from facet counts: one search over everything, one per status, one per
+/// assessment state of DPIA and IAMA, one per listing impact-assessment value (14 searches,
+/// each without hits), and with `history` the charts per month.
+[[nodiscard]] Statistics build_statistics(const SearchFunction& search, Lang lang,
+                                          const HistoryFunction& history = {});
 
 /// The complete statistics page.
 [[nodiscard]] std::string render_statistics_page(const Statistics& statistics,

@@ -43,6 +43,10 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::changes_apply, "Toon wijzigingen", "Show changes"},
     {Ui::changes_count_one, "1 wijziging", "1 change"},
     {Ui::changes_count, "{0} wijzigingen", "{0} changes"},
+    {Ui::changes_totals, "In deze periode", "In this period"},
+    {Ui::changes_total_added, "{0} nieuw", "{0} added"},
+    {Ui::changes_total_changed, "{0} gewijzigd", "{0} changed"},
+    {Ui::changes_total_removed, "{0} verwijderd", "{0} removed"},
     {Ui::changes_day_counts, "{0} op deze pagina", "{0} on this page"},
     {Ui::changes_register_day,
      "In het hele register: {0} toegevoegd, {1} gewijzigd, {2} verwijderd.",
@@ -104,6 +108,13 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "history."},
     {Ui::as_of_notice, "Het register zoals het was op {0}.", "The register as it was on {0}."},
     {Ui::as_of_now, "Naar het register van nu", "To the register now"},
+    {Ui::as_of_label, "Het register op datum", "The register on a date"},
+    {Ui::as_of_hint, "Leeg: het register van nu. De geschiedenis loopt van {0} tot {1}.",
+     "Empty: the register now. The history runs from {0} to {1}."},
+    {Ui::as_of_before, "De geschiedenis begint op {0}.", "The history begins on {0}."},
+    {Ui::as_of_before_detail, "Van {0} is niet bekend wat er in het register stond.",
+     "What the register held on {0} is not known."},
+    {Ui::as_of_first_day, "Het register op {0}", "The register on {0}"},
     {Ui::as_of_day_link, "Het register op deze dag", "The register on this day"},
     {Ui::card_removed_on, "verwijderd op {0}", "removed on {0}"},
     {Ui::switch_language, "English", "Nederlands"},
@@ -226,6 +237,7 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::similar_none, "Geen vergelijkbare algoritmes gevonden.", "No similar algorithms found."},
     {Ui::organisation_title, "Organisatie", "Organisation"},
     {Ui::organisation_heading_type, "Type organisatie", "Organisation type"},
+    {Ui::organisation_ministry, "Valt onder", "Falls under"},
     {Ui::organisation_entries, "Algoritmes van deze organisatie",
      "Algorithms of this organisation"},
     {Ui::organisation_search_label, "Zoek binnen deze organisatie",
@@ -245,6 +257,39 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "Staafdiagram: het aantal geregistreerde algoritmes per type organisatie, van meest naar "
      "minst.",
      "Bar chart: the number of registered algorithms per organisation type, most first."},
+    {Ui::chart_ministry, "Algoritmes per ministerie", "Algorithms per ministry"},
+    {Ui::chart_per_year, "Algoritmes per jaar van registratie, naar status",
+     "Algorithms per year of registration, by status"},
+    {Ui::chart_per_year_desc,
+     "Gestapeld staafdiagram: per jaar waarin de huidige versie in het register is gepubliceerd "
+     "(de eigen datum van het register) het aantal algoritmes, verdeeld naar status: in gebruik, "
+     "in ontwikkeling, buiten gebruik, onbekend.",
+     "Stacked bar chart: per year in which the current version was published in the register "
+     "(the register's own date) the number of algorithms, split by status: in use, in "
+     "development, out of use, unknown."},
+    {Ui::chart_register_per_month, "Algoritmes in het register per maand",
+     "Algorithms in the register per month"},
+    {Ui::chart_register_per_month_desc,
+     "Staafdiagram uit de geschiedenis: het aantal algoritmes in het register op de laatste "
+     "dag van elke maand waarvan algreg het register kent.",
+     "Bar chart from the history: the number of algorithms in the register on the last day of "
+     "each month for which algreg knows the register."},
+    {Ui::chart_changes_per_month, "Nieuw, gewijzigd en verwijderd per maand",
+     "Added, changed and removed per month"},
+    {Ui::chart_changes_per_month_desc,
+     "Gestapeld staafdiagram uit de geschiedenis: per maand het aantal algoritmes dat nieuw in "
+     "het register kwam, dat gewijzigd werd en dat eruit verdween. De eerste inlezing telt niet "
+     "als nieuw.",
+     "Stacked bar chart from the history: per month the number of algorithms that were added to "
+     "the register, changed, and removed. The first load does not count as added."},
+    {Ui::chart_month, "Maand", "Month"},
+    {Ui::chart_ministry_desc,
+     "Staafdiagram: het aantal algoritmes van elk ministerie en de organisaties die eronder "
+     "vallen (diensten, agentschappen, zbo's), van meest naar minst. Gemeenten, provincies en "
+     "waterschappen vallen onder geen ministerie en tellen hier niet mee.",
+     "Bar chart: the number of algorithms of each ministry and the organisations under it "
+     "(services, agencies, independent bodies), most first. Municipalities, provinces and water "
+     "boards fall under no ministry and are not counted here."},
     {Ui::chart_status, "Algoritmes per status", "Algorithms per status"},
     {Ui::chart_status_desc, "Staafdiagram: het aantal algoritmes per status.",
      "Bar chart: the number of algorithms per status."},
@@ -264,6 +309,12 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "lijst van het register ‘Ja’, ‘Nee’ of ‘Onbekend’ zegt over een impactassessment.",
      "Stacked bar chart: per organisation type the number of algorithms for which the "
      "register's public listing says ‘Yes’, ‘No’ or ‘Unknown’ about an impact assessment."},
+    {Ui::chart_single_row,
+     "Alle {0} tellen hier in één groep: {1}. Een grafiek met één balk zegt "
+     "niets meer; de tabel heeft de cijfers.",
+     "All {0} count in one group here: {1}. A chart with one bar would say nothing more; the "
+     "table has the numbers."},
+    {Ui::chart_no_data, "Hiervoor zijn geen gegevens.", "There are no data for this."},
     {Ui::chart_table, "De cijfers als tabel", "The numbers as a table"},
     {Ui::chart_total, "Totaal", "Total"},
     {Ui::chart_entries, "Algoritmes", "Algorithms"},

@@ -388,3 +388,47 @@ TEST_CASE("organisation type labels equal the indexer's vocabulary") {
     }
     CHECK(algreg::search::organisation_type_label("onbekend") == "Onbekend");
 }
+
+TEST_CASE("ministerie: the ministry behind an organisation, a ministry included, none for others") {
+    auto s = searcher();
+    SearchRequest r = all_values();
+    r.text = "fraude";
+    r.filters["ministerie"] = {"ministerie-van-financien"};
+    r.page_size = 100;
+    const auto fraud = s.search(r);
+    std::set<std::string> organisations;
+    for (const auto& hit : fraud.hits) {
+        organisations.insert(hit.organisation);
+    }
+    CAPTURE(fraud.total);
+    CHECK(organisations.count("Belastingdienst") == 1);
+    CHECK(organisations.count("Douane") == 1);
+    for (const auto& name : organisations) {
+        CAPTURE(name);
+        CHECK(std::set<std::string>{"Belastingdienst", "Douane", "Dienst Toeslagen",
+                                    "Ministerie van Financiën"}
+                  .count(name) == 1);
+    }
+
+    // The label is the ministry's name; a ministry counts under itself; municipalities under none.
+    r = all_values();
+    const auto all = s.search(r);
+    std::map<std::string, std::string> labels;
+    for (const auto& f : all.facets) {
+        if (f.name == "ministerie") {
+            for (const auto& v : f.values) {
+                labels[v.value] = v.label;
+            }
+        }
+    }
+    CHECK(labels.at("ministerie-van-financien") == "Ministerie van Financiën");
+    CHECK(labels.count("ministerie-van-sociale-zaken-en-werkgelegenheid") == 1);
+    r.filters["organisatie"] = {"ministerie-van-defensie"};
+    r.filters["ministerie"] = {"ministerie-van-defensie"};
+    const auto defensie = s.search(r);
+    CHECK(defensie.total > 0);
+    r.filters.clear();
+    r.filters["organisatietype"] = {"gemeente"};
+    r.filters["ministerie"] = {"ministerie-van-financien"};
+    CHECK(s.search(r).total == 0);
+}

@@ -4,7 +4,7 @@
 // Inputs, in this order: the v1.0 templates, the 2023 full export, then the 2026 listing, so
 // that for every entry the listing knows, the listing's own values (status, name, organisation)
 // win over older ones when records merge; plus the abbreviation list and, when present, the
-// 2023 assessment statements.
+// 2023 assessment statements, and the ministry table.
 #pragma once
 
 #include "indexer/run_index.h"
@@ -30,6 +30,7 @@ inline indexer::IndexOptions fixture_index_options(const std::string& db_path) {
                       fixture(listing_fixture)};
     options.db_path = db_path;
     options.abbreviations_path = fixture("abbreviations-nl.tsv");
+    options.ministries_path = fixture("ministries-nl.tsv");
     if (std::filesystem::exists(fixture("assessments-2023-06-19.csv"))) {
         options.assessment_files = {fixture("assessments-2023-06-19.csv")};
     }

@@ -17,12 +17,13 @@ namespace algreg::testing {
 inline constexpr const char* history_fixture = "register-history.jsonl";
 
 /// The options the history index is built with: the history file alone (so it is replayed)
-/// and the abbreviation list, into `db_path`.
+/// and the abbreviation and ministry lists, into `db_path`.
 inline indexer::IndexOptions history_index_options(const std::string& db_path) {
     indexer::IndexOptions options;
     options.inputs = {fixture(history_fixture)};
     options.db_path = db_path;
     options.abbreviations_path = fixture("abbreviations-nl.tsv");
+    options.ministries_path = fixture("ministries-nl.tsv");
     options.quiet = true;
     return options;
 }

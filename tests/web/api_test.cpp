@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <set>
 
 using algreg::testing::TestServer;
 using nlohmann::json;
@@ -37,7 +38,7 @@ TEST_CASE("GET /api/v1/search: results, facets, filters, paging, sorting") {
     const json all = body_of(cli.Get("/api/v1/search"));
     CHECK(all["total"] == 1557);
     CHECK(all["hits"].size() == 20);
-    CHECK(all["facets"].size() == 12); // schema.h facets, volledigheid and ontbreekt included
+    CHECK(all["facets"].size() == 13); // schema.h facets: ministerie, volledigheid, ontbreekt too
     CHECK(all["revision"].get<int>() >= 1);
 
     const json text = body_of(cli.Get("/api/v1/search?q=parkeren&size=5"));
@@ -63,6 +64,21 @@ TEST_CASE("GET /api/v1/search: results, facets, filters, paging, sorting") {
     CHECK(page2["offset"] == 10);
     CHECK(page2["sort"] == "name");
     CHECK(page2["hits"][0]["rank"] == 11);
+}
+
+TEST_CASE("GET /api/v1/search?ministerie=: the entries of a ministry and the bodies under it") {
+    TestServer server;
+    auto cli = server.client();
+    const json fraud =
+        body_of(cli.Get("/api/v1/search?q=fraude&ministerie=ministerie-van-financien&size=100"));
+    std::set<std::string> organisations;
+    for (const auto& hit : fraud["hits"]) {
+        organisations.insert(hit["organisation"].get<std::string>());
+    }
+    CHECK(organisations.count("Belastingdienst") == 1);
+    CHECK(organisations.count("Douane") == 1);
+    const json by_type = body_of(cli.Get("/api/v1/search?q=fraude&organisatietype=ministerie"));
+    CHECK(fraud["total"].get<int>() > by_type["total"].get<int>());
 }
 
 TEST_CASE("GET /api/v1/search: errors name the parameter") {
@@ -156,7 +172,7 @@ TEST_CASE("GET /api/v1/suggest, /facets/{facet}, /stats") {
 
     const json stats = body_of(cli.Get("/api/v1/stats"));
     CHECK(stats["entries"] == 1557);
-    CHECK(stats["facets"].size() == 12);
+    CHECK(stats["facets"].size() == 13);
 }
 
 TEST_CASE("/healthz and /metrics") {

@@ -301,3 +301,93 @@ TEST_CASE("concurrent filter-only change lists and pure negations keep the serve
     }
     CHECK(failures.load() == 0);
 }
+
+TEST_CASE("changes: totals per kind for the period, whatever kinds are asked for") {
+    HistoryServer server;
+    auto cli = server.client();
+    const json june = get_json(cli, "/api/v1/changes?since=2026-06-01&until=2026-06-30&size=1");
+    CHECK(june.at("first_date") == "2026-05-13");
+    const json& totals = june.at("totals");
+    const std::size_t added = totals.at("toegevoegd").get<std::size_t>();
+    const std::size_t changed = totals.at("gewijzigd").get<std::size_t>();
+    const std::size_t removed = totals.at("verwijderd").get<std::size_t>();
+    CHECK(added + changed + removed == june.at("total").get<std::size_t>());
+    CHECK(added > 0);
+    CHECK(changed > 0);
+    CHECK(removed > 0);
+    const json only_removed =
+        get_json(cli, "/api/v1/changes?since=2026-06-01&until=2026-06-30&kind=verwijderd&size=1");
+    CHECK(only_removed.at("total").get<std::size_t>() == removed);
+    CHECK(only_removed.at("totals") == totals);
+    // The sum of the period's revisions, the baseline left out.
+    std::size_t from_revisions = 0;
+    for (const auto& r : june.at("revisions")) {
+        from_revisions += r.at("added").get<std::size_t>();
+    }
+    CHECK(from_revisions == added);
+
+    const auto page = cli.Get("/wijzigingen?since=2026-06-01&until=2026-06-30&kind=verwijderd");
+    REQUIRE(page);
+    const std::string expected = "<p class=\"kind-totals\"><span>In deze periode:</span> <a "
+                                 "class=\"kind-total kind-toegevoegd\" href=\"/wijzigingen?since="
+                                 "2026-06-01&amp;until=2026-06-30&amp;kind=toegevoegd\">" +
+                                 std::to_string(added) + " nieuw</a>";
+    CHECK(page->body.find(expected) != std::string::npos);
+    CHECK(page->body.find(std::to_string(removed) + " verwijderd</a>") != std::string::npos);
+    const auto english = cli.Get("/en/wijzigingen?since=2026-06-01&until=2026-06-30");
+    REQUIRE(english);
+    CHECK(english->body.find(std::to_string(changed) + " changed</a>") != std::string::npos);
+}
+
+TEST_CASE("search page: the register on a date, and a date before the history begins") {
+    HistoryServer server(
+        algreg::indexer::as_of_index_provider(algreg::testing::history_index_path()));
+    auto cli = server.client();
+    const auto now = cli.Get("/");
+    REQUIRE(now);
+    CHECK(
+        now->body.find("<label for=\"as_of\">Het register op datum</label><input type=\"date\"") !=
+        std::string::npos);
+    CHECK(now->body.find("De geschiedenis loopt van 13 mei 2026 tot 8 augustus 2026.") !=
+          std::string::npos);
+
+    const auto before = cli.Get("/?q=parkeren&as_of=2025-01-01");
+    REQUIRE(before);
+    CHECK(before->status == 200);
+    CHECK(before->body.find("De geschiedenis begint op 13 mei 2026.") != std::string::npos);
+    CHECK(before->body.find("href=\"/?q=parkeren&amp;as_of=2026-05-13\" data-nav>Het register op "
+                            "13 mei 2026</a>") != std::string::npos);
+    CHECK(before->body.find("algoritmes gevonden") == std::string::npos);
+    const auto english = cli.Get("/en/?as_of=2025-01-01");
+    REQUIRE(english);
+    CHECK(english->body.find("The history begins on 13 May 2026.") != std::string::npos);
+
+    const auto first_day = cli.Get("/?as_of=2026-05-13");
+    REQUIRE(first_day);
+    CHECK(first_day->body.find("Het register zoals het was op 13 mei 2026.") != std::string::npos);
+    CHECK(first_day->body.find("1.431 algoritmes gevonden") != std::string::npos);
+}
+
+TEST_CASE("statistics page: the register over time, from the history and its own dates") {
+    HistoryServer server;
+    auto cli = server.client();
+    const auto page = cli.Get("/statistieken");
+    REQUIRE(page);
+    const std::string& html = page->body;
+    for (const char* id :
+         {"id=\"per-year\"", "id=\"register-per-month\"", "id=\"changes-per-month\""}) {
+        CAPTURE(id);
+        CHECK(html.find(id) != std::string::npos);
+    }
+    // Months of the history (2026-05-13 to 2026-08-08) as rows; the last one holds the entries
+    // in the register now.
+    const std::string per_month = html.substr(html.find("id=\"register-per-month\""));
+    CHECK(per_month.find("<th scope=\"row\">mei 2026</th>") != std::string::npos);
+    CHECK(per_month.find("<th scope=\"row\">augustus 2026</th><td class=\"num\">1.") !=
+          std::string::npos);
+    // Years of registration in order, as pictures (more than one bar each).
+    const std::string per_year = html.substr(html.find("id=\"per-year\""));
+    CHECK(per_year.find("<svg") < per_year.find("</figure>"));
+    CHECK(per_year.find("<th scope=\"row\">2023</th>") <
+          per_year.find("<th scope=\"row\">2024</th>"));
+}

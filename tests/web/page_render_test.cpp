@@ -429,25 +429,33 @@ TEST_CASE("statistics page: SVG charts with title, desc and a data table") {
     };
     const Statistics stats = build_statistics(search, Lang::nl);
     CHECK(stats.total == 10);
-    REQUIRE(stats.charts.size() == 7);
+    // per type, per ministry, per status, per year, DPIA and IAMA twice each, listing
+    REQUIRE(stats.charts.size() == 9);
     CHECK(stats.charts[0].rows.size() == 2);
     CHECK(stats.charts[0].rows[0].label == "Gemeente");
     CHECK(stats.charts[0].rows[0].values == std::vector<std::size_t>{6});
-    const Chart& dpia = stats.charts[2];
+    CHECK(stats.charts[1].id == "per-ministry");
+    CHECK(stats.charts[3].id == "per-year");
+    const Chart& dpia = stats.charts[4];
     CHECK(dpia.id == "dpia-per-type");
     CHECK(dpia.series.size() == 3);
     CHECK(dpia.rows[0].values == std::vector<std::size_t>{2, 0, 4});
     // Per category: entries without a category get a row of their own.
-    const Chart& per_category = stats.charts[3];
+    const Chart& per_category = stats.charts[5];
     CHECK(per_category.rows.back().label == "Geen categorie");
 
     const std::string html = render_statistics_page(stats, {});
     check_document(html, Lang::nl);
-    CHECK(occurrences(html, "<svg") == 7);
-    CHECK(occurrences(html, "role=\"img\"") == 7);
+    // Pictures only where there are two bars or more: per type, DPIA per type and per category;
+    // the one status and the one IAMA category are sentences with their table, charts without
+    // data a sentence alone.
+    CHECK(occurrences(html, "<svg") == 3);
+    CHECK(occurrences(html, "role=\"img\"") == 3);
+    CHECK(has(html, "Alle 10 tellen hier in één groep: In gebruik."));
+    CHECK(occurrences(html, "Hiervoor zijn geen gegevens.") == 4);
     CHECK(has(html, "<title id=\"per-type-title\">Algoritmes per type organisatie</title>"));
     CHECK(has(html, "<desc id=\"per-type-desc\">"));
-    CHECK(occurrences(html, "<table class=\"data-table\">") == 7);
+    CHECK(occurrences(html, "<table class=\"data-table\">") == 5);
     CHECK(has(html, "<th scope=\"row\">Gemeente</th>"));
     CHECK(has(html, "(33 %)"));
     const std::string en =
@@ -470,6 +478,57 @@ TEST_CASE("chart: labels and values escaped, small values stay visible") {
     CHECK(has(html, "Grensoverschrijdend regionaal…"));
     CHECK(has(html, "width=\"2.0\"")); // the 1 of 1001 is a sliver, not nothing
     CHECK(has(html, "<td class=\"num\">1.000</td>"));
+}
+
+TEST_CASE("chart: one bar is a sentence with the table, none says there are no data") {
+    Chart c;
+    c.id = "one";
+    c.title = "DPIA per publicatiecategorie";
+    c.series = {"uitgevoerd", "niet uitgevoerd"};
+    c.rows = {{"Geen categorie", {3, 1436}}, {"Impactvolle algoritmes", {0, 0}}};
+    const std::string one = render_chart(c, Lang::nl);
+    CHECK_FALSE(has(one, "<svg"));
+    CHECK(has(one, "<p class=\"chart-sentence\">Alle 1.439 tellen hier in één groep: Geen "
+                   "categorie."));
+    CHECK(has(one, "<th scope=\"row\">Geen categorie</th>"));
+    CHECK(has(render_chart(c, Lang::en), "All 1,439 count in one group here: Geen categorie."));
+    c.rows[1].values = {1, 0};
+    CHECK(has(render_chart(c, Lang::nl), "<svg")); // two bars: a picture
+    c.rows.clear();
+    const std::string none = render_chart(c, Lang::nl);
+    CHECK(has(none, "Hiervoor zijn geen gegevens."));
+    CHECK_FALSE(has(none, "<table"));
+}
+
+TEST_CASE("search page: the date field, and a day before the history") {
+    SearchView view;
+    view.history_begins = "2026-05-13";
+    view.history_ends = "2026-08-08";
+    view.result.total = 1557;
+    const std::string now = render_search_page(view, {});
+    check_document(now, Lang::nl);
+    CHECK(has(now, "<label for=\"as_of\">Het register op datum</label><input type=\"date\" "
+                   "id=\"as_of\" name=\"as_of\" value=\"\" aria-describedby=\"as_of-hint\">"));
+    CHECK(has(now, "De geschiedenis loopt van 13 mei 2026 tot 8 augustus 2026."));
+    CHECK_FALSE(has(now, "type=\"hidden\" name=\"as_of\""));
+    const std::string en = render_search_page(view, {Lang::en, ""});
+    check_document(en, Lang::en);
+    CHECK(has(en, "<label for=\"as_of\">The register on a date</label>"));
+
+    view.as_of = "2025-01-01";
+    view.result = {};
+    const std::string before = render_search_page(view, {});
+    check_document(before, Lang::nl);
+    CHECK(has(before, "De geschiedenis begint op 13 mei 2026."));
+    CHECK(has(before, "href=\"/?as_of=2026-05-13\" data-nav>Het register op 13 mei 2026</a>"));
+    CHECK(has(before, "value=\"2025-01-01\" aria-describedby=\"as_of-hint\""));
+    CHECK_FALSE(has(before, "algoritmes gevonden"));
+    CHECK_FALSE(has(before, "Het register zoals het was op"));
+
+    view.as_of = "2026-06-01"; // within the history: the ordinary notice
+    CHECK(has(render_search_page(view, {}), "Het register zoals het was op 1 juni 2026."));
+    view.history_begins.clear(); // no history: no field, as_of kept hidden
+    CHECK(has(render_search_page(view, {}), "type=\"hidden\" name=\"as_of\" value=\"2026-06-01\""));
 }
 
 TEST_CASE("html helpers: links, numbers, dates") {

@@ -128,6 +128,32 @@ TEST_CASE("page routes: every page, both languages") {
     CHECK(cli.Get("/statistieken")->body == stats->body);
 }
 
+TEST_CASE("page routes: the ministry on the search, organisation and statistics pages") {
+    PageServer server;
+    auto cli = server.client();
+    auto home = cli.Get("/?q=fraude");
+    check_page(home, 200, "nl");
+    CHECK(has(home->body, "name=\"ministerie\" value=\"ministerie-van-financien\""));
+    auto filtered = cli.Get("/?q=fraude&ministerie=ministerie-van-financien");
+    check_page(filtered, 200, "nl");
+    CHECK(has(filtered->body, "Ministerie: Ministerie van Financiën")); // the filter's chip
+
+    auto douane = cli.Get("/organisatie/douane");
+    check_page(douane, 200, "nl");
+    CHECK(has(douane->body, "Valt onder: <a href=\"/?ministerie=ministerie-van-financien\">"
+                            "Ministerie van Financiën</a>"));
+    auto english = cli.Get("/en/organisatie/douane");
+    CHECK(has(english->body, "Falls under: <a href=\"/en/?ministerie=ministerie-van-financien\">"));
+    // A ministry does not fall under itself; a municipality under none.
+    CHECK_FALSE(has(cli.Get("/organisatie/ministerie-van-financien")->body, "Valt onder:"));
+    CHECK_FALSE(has(cli.Get("/organisatie/gemeente-utrecht")->body, "Valt onder:"));
+
+    auto stats = cli.Get("/statistieken");
+    check_page(stats, 200, "nl");
+    CHECK(has(stats->body, "id=\"per-ministry\""));
+    CHECK(has(stats->body, "<th scope=\"row\">Ministerie van Financiën</th>"));
+}
+
 TEST_CASE("page routes: not found and not modified") {
     PageServer server;
     auto cli = server.client();

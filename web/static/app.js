@@ -147,6 +147,13 @@
   form.addEventListener('submit', function (event) {
     event.preventDefault();
     closeSuggestions();
+    // Another day ("Het register op datum") changes the page's notice outside the regions:
+    // load the whole page.
+    var asOf = document.getElementById('as_of');
+    if (asOf && (new URL(window.location.href).searchParams.get('as_of') || '') !== asOf.value) {
+      window.location.assign(formUrl());
+      return;
+    }
     refresh(formUrl(), 'push');
   });
 
