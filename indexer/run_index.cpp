@@ -5,6 +5,7 @@
 #include "indexer/normalise.h"
 #include "indexer/progress_bar.h"
 #include "indexer/read_source.h"
+#include "indexer/related_words.h"
 #include "indexer/timestamp.h"
 #include "search/errors.h"
 #include "search/schema.h"
@@ -221,6 +222,11 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     std::vector<std::pair<std::string, std::string>> synonyms;
     if (!options.abbreviations_path.empty()) {
         synonyms = synonym_pairs(read_abbreviations(options.abbreviations_path));
+        if (const auto related = related_words_beside(options.abbreviations_path);
+            !related.empty()) {
+            const auto pairs = synonym_pairs(read_related_words(related));
+            synonyms.insert(synonyms.end(), pairs.begin(), pairs.end());
+        }
     }
 
     // 2. Normalise.
@@ -456,7 +462,8 @@ Options:
   --db DIR              index directory (default: data/index)
   --assessments CSV     DPIA/IAMA statements lars,assessment,status,date,link,source
                         (repeatable)
-  --abbreviations TSV   abbreviation list for synonyms (default: the bundled list)
+  --abbreviations TSV   abbreviation list for synonyms (default: the bundled list);
+                        related-words-nl.tsv in the same folder is read too
   --no-abbreviations    write no synonyms
   --upsert              only add and change entries; by default the inputs are the whole
                         register and entries missing from them are removed
