@@ -6,6 +6,7 @@
 #include "indexer/normalise.h"
 #include "indexer/progress_bar.h"
 #include "indexer/read_source.h"
+#include "indexer/related_words.h"
 #include "indexer/sync_source.h"
 #include "indexer/timestamp.h"
 #include "search/errors.h"
@@ -238,6 +239,11 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     std::vector<std::pair<std::string, std::string>> synonyms;
     if (!options.abbreviations_path.empty()) {
         synonyms = synonym_pairs(read_abbreviations(options.abbreviations_path));
+        if (const auto related = related_words_beside(options.abbreviations_path);
+            !related.empty()) {
+            const auto pairs = synonym_pairs(read_related_words(related));
+            synonyms.insert(synonyms.end(), pairs.begin(), pairs.end());
+        }
     }
     const MinistryTable ministries = options.ministries_path.empty()
                                          ? MinistryTable()
@@ -480,7 +486,8 @@ Options:
   --db DIR              index directory (default: data/index)
   --assessments CSV     DPIA/IAMA statements lars,assessment,status,date,link,source
                         (repeatable)
-  --abbreviations TSV   abbreviation list for synonyms (default: the bundled list)
+  --abbreviations TSV   abbreviation list for synonyms (default: the bundled list);
+                        related-words-nl.tsv in the same folder is read too
   --no-abbreviations    write no synonyms
   --ministries TSV      the ministry of each organisation (default: the bundled table;
                         a synced organisation hierarchy wins over it)

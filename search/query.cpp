@@ -186,7 +186,9 @@ std::vector<Token> tokenise(std::string_view s) {
             t.kind = Tok::op_or;
         } else if (word == "NOT") {
             t.kind = Tok::op_not;
-        } else if (word == "of" || word == "OF" || word == "Of") {
+        } else if (word == "of" || word == "OF" || word == "Of" || word == "or" || word == "Or") {
+            // The official register rewrites "of" to "or" and reads a lower-case "or" as OR.
+            // Both are OR only between two operands (op_of).
             t.kind = Tok::op_of;
         } else {
             while (!t.text.empty() && t.text.back() == '*') {

@@ -1,6 +1,8 @@
 #include "search/query_builder.h"
 
+#include "search/compound_split.h"
 #include "search/phrase_query.h"
+#include "search/related_key.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -12,6 +14,15 @@ namespace algreg::search {
 namespace {
 
 using Q = Xapian::Query;
+
+/// Each part of a split query word (fraude + detectie for fraudedetectie), its compounds at
+/// split_weight * compound_weight: the parts' weights add up, so each counts less than a
+/// compound match, and the whole word ranks above its parts.
+constexpr double split_weight = 0.3;
+/// Related words (related_key.h) are other words for the thing, not the same word as an
+/// abbreviation's expansion: well below the word itself, so that an entry with the word in a
+/// long field still ranks above one with the related word in its title.
+constexpr double related_weight = 0.3;
 
 constexpr std::array<std::string_view, 32> stopwords{
     "aan", "als", "bij", "dat", "de",  "den", "der",  "die",   "dit",    "door", "een",
@@ -178,34 +189,84 @@ class Builder {
         if (auto q = terms({w.stem}, allowed, 1.0)) {
             parts.push_back(*q);
         }
-        if (expand && !is_stopword(w.folded) && expansions_ < max_expansions_per_query) {
-            std::vector<std::string> stems;
-            for (const auto& e :
-                 c_.vocabulary.compounds(w.folded, w.stem, max_compound_expansions)) {
-                std::string s = c_.analyzer.stem_folded(e.word);
-                if (s != w.stem && std::find(stems.begin(), stems.end(), s) == stems.end()) {
-                    stems.push_back(std::move(s));
-                }
-            }
-            expansions_ += stems.size();
-            if (auto q = terms(stems, allowed, compound_weight)) {
+        if (expand && !is_stopword(w.folded)) {
+            if (auto q = compounds(w.folded, w.stem, allowed, compound_weight)) {
                 parts.push_back(*q);
-                for (const auto& s : stems) {
-                    out_.highlight.add_stem(s, allowed);
-                }
+            }
+        }
+        bool split = false;
+        if (expand && !is_stopword(w.folded)) {
+            if (auto q = split_parts(w, allowed)) {
+                parts.push_back(*q);
+                split = true;
             }
         }
         if (negated_ == 0) {
             // Compounds do not make a word known: "gezichtsherkening" may match a compound
-            // and still deserve a "Bedoelde u".
+            // and still deserve a "Bedoelde u". A word made of two index words is a word.
             const bool known = (c_.vocabulary.fields_of(w.stem) & allowed) != 0 ||
-                               c_.synonyms.find(w.folded) != nullptr;
+                               c_.synonyms.find(w.folded) != nullptr || split;
             out_.words.push_back({node_offset + w.offset, w.raw.size(), w.folded, known});
         }
         if (parts.empty()) {
             return Q::MatchNothing;
         }
         return combine(Q::OP_OR, parts);
+    }
+
+    /// The indexed compounds of a word (vocabulary.h compounds()) at `factor`, highlighted;
+    /// nullopt when there are none or the query's expansion budget is spent.
+    std::optional<Q> compounds(std::string_view folded, const std::string& stem,
+                               std::uint8_t allowed, double factor) {
+        if (expansions_ >= max_expansions_per_query) {
+            return std::nullopt;
+        }
+        std::vector<std::string> stems;
+        for (const auto& e : c_.vocabulary.compounds(folded, stem, max_compound_expansions)) {
+            std::string s = c_.analyzer.stem_folded(e.word);
+            if (s != stem && std::find(stems.begin(), stems.end(), s) == stems.end()) {
+                stems.push_back(std::move(s));
+            }
+        }
+        expansions_ += stems.size();
+        auto q = terms(stems, allowed, factor);
+        if (q) {
+            for (const auto& s : stems) {
+                out_.highlight.add_stem(s, allowed);
+            }
+        }
+        return q;
+    }
+
+    /// One part of a split word: the part at split_weight, its compounds below it.
+    std::optional<Q> split_part(const std::string& folded, std::uint8_t allowed) {
+        const std::string stem = c_.analyzer.stem_folded(folded);
+        auto q = terms({stem}, allowed, split_weight);
+        if (!q) {
+            return std::nullopt;
+        }
+        out_.highlight.add_stem(stem, allowed);
+        if (auto more = compounds(folded, stem, allowed, split_weight * compound_weight)) {
+            q = Q(Q::OP_OR, *q, *more);
+        }
+        return q;
+    }
+
+    /// A compound query word as its two parts (compound_split.h), both required, each with
+    /// its own compounds: fraudedetectie also finds "fraude ... detectie" and
+    /// "fraudesignalen ... detectie". nullopt when not split or
+    /// when a part occurs in none of the allowed fields.
+    std::optional<Q> split_parts(const SubWord& w, std::uint8_t allowed) {
+        const auto split = split_compound(c_.vocabulary, w.folded, w.stem);
+        if (!split) {
+            return std::nullopt;
+        }
+        const auto first = split_part(split->first, allowed);
+        const auto second = split_part(split->second, allowed);
+        if (!first || !second) {
+            return std::nullopt;
+        }
+        return Q(Q::OP_AND, *first, *second);
     }
 
     Q prefix_word(const SubWord& w, std::size_t node_offset, const std::string& field) {
@@ -321,7 +382,8 @@ class Builder {
 
     /// Abbreviation expansion of words [begin, begin + count) of `children`.
     Q synonym_group(const std::vector<const QueryNode*>& words,
-                    const std::vector<std::string>& values) {
+                    const std::vector<std::string>& values,
+                    const std::vector<std::string>& related) {
         std::vector<Q> original;
         for (const auto* w : words) {
             const auto sub = sub_words(*w);
@@ -334,6 +396,18 @@ class Builder {
                 }
             }
         }
+        Q result = combine(Q::OP_AND, original);
+        for (const auto& [list, weight] :
+             {std::pair{&values, synonym_weight}, std::pair{&related, related_weight}}) {
+            if (auto alternatives = alternatives_of(*list)) {
+                result = Q(Q::OP_OR, result, scaled(*alternatives, weight));
+            }
+        }
+        return result;
+    }
+
+    /// The values of a synonym key as one query: a word as a term, several words as a phrase.
+    std::optional<Q> alternatives_of(const std::vector<std::string>& values) {
         std::vector<Q> alternatives;
         for (const auto& value : values) {
             std::vector<std::string> stems;
@@ -353,11 +427,10 @@ class Builder {
                 alternatives.push_back(*q);
             }
         }
-        Q result = combine(Q::OP_AND, original);
-        if (!alternatives.empty()) {
-            result = Q(Q::OP_OR, result, scaled(combine(Q::OP_OR, alternatives), synonym_weight));
+        if (alternatives.empty()) {
+            return std::nullopt;
         }
-        return result;
+        return combine(Q::OP_OR, alternatives);
     }
 
     std::optional<Q> all_node(const QueryNode& n, bool top_level) {
@@ -426,23 +499,43 @@ class Builder {
             run.push_back(&ch[k]);
             run_words.push_back(sub_words(ch[k]).front());
         }
+        // The first `length` words of the run, expanded to `values` and `related`; advances `i`.
+        const std::vector<std::string> none;
+        auto take = [&](std::size_t length, const std::vector<std::string>& values,
+                        const std::vector<std::string>& related) {
+            const std::vector<const QueryNode*> group(
+                run.begin(), run.begin() + static_cast<std::ptrdiff_t>(length));
+            i += length;
+            return synonym_group(group, values, related);
+        };
         for (std::size_t length = run.size(); length >= 1; --length) {
             std::string key;
             for (std::size_t k = 0; k < length; ++k) {
                 key += (k > 0 ? " " : "") + run_words[k].folded;
             }
             const auto* values = c_.synonyms.find(key);
-            if (values == nullptr) {
-                continue;
-            }
-            if (length == 1 && is_abbreviation(key, *values) &&
+            if (values != nullptr && length == 1 && is_abbreviation(key, *values) &&
                 !abbreviation_may_expand(run_words[0].raw, run_words[0].folded)) {
-                continue;
+                values = nullptr;
             }
-            const std::vector<const QueryNode*> group(
-                run.begin(), run.begin() + static_cast<std::ptrdiff_t>(length));
-            i += length;
-            return synonym_group(group, *values);
+            const auto* related = c_.synonyms.find(related_key(key));
+            if (values != nullptr || related != nullptr) {
+                return take(length, values != nullptr ? *values : none,
+                            related != nullptr ? *related : none);
+            }
+            if (length >= 2) {
+                // A one-word long form typed as separate words ("burger service nummer"):
+                // the word itself and its synonyms are the alternatives.
+                std::string joined;
+                for (std::size_t k = 0; k < length; ++k) {
+                    joined += run_words[k].folded;
+                }
+                if (const auto* of_joined = c_.synonyms.find(joined)) {
+                    std::vector<std::string> alternatives = *of_joined;
+                    alternatives.push_back(joined);
+                    return take(length, alternatives, none);
+                }
+            }
         }
         return std::nullopt;
     }

@@ -241,6 +241,37 @@ Searcher::Pass Searcher::run_pass(const BuiltQuery& built, const FacetSelection&
     return pass;
 }
 
+namespace {
+
+/// The query with the words, phrases and groups its top level requires OR-ed instead
+/// (negations and filters stay required; stopwords drop out). nullopt when the top level
+/// requires fewer than two: then OR-ing changes nothing.
+std::optional<ParsedQuery> any_of_the_words(const ParsedQuery& parsed) {
+    if (!parsed.root || parsed.root->kind != QueryNode::Kind::all) {
+        return std::nullopt;
+    }
+    QueryNode any;
+    any.kind = QueryNode::Kind::any;
+    QueryNode all;
+    all.kind = QueryNode::Kind::all;
+    for (const auto& c : parsed.root->children) {
+        if (c.kind == QueryNode::Kind::exclude || c.kind == QueryNode::Kind::filter) {
+            all.children.push_back(c);
+        } else if (!(c.kind == QueryNode::Kind::word && is_stopword(fold(c.text)))) {
+            any.children.push_back(c);
+        }
+    }
+    if (any.children.size() < 2) {
+        return std::nullopt;
+    }
+    all.children.insert(all.children.begin(), std::move(any));
+    ParsedQuery out = parsed;
+    out.root = std::move(all);
+    return out;
+}
+
+} // namespace
+
 std::string Searcher::correction(const ParsedQuery& parsed, const BuiltQuery& built,
                                  bool all_words) {
     struct Replacement {
@@ -297,7 +328,7 @@ SearchResult Searcher::search_once(const SearchRequest& request, bool allow_corr
     result.query_truncated = parsed.truncated;
     result.too_many_terms = parsed.too_many_terms;
     QueryContext context{data_->vocabulary, data_->synonyms, data_->facets, analyzer_};
-    const BuiltQuery built = build_query(parsed, context);
+    BuiltQuery built = build_query(parsed, context);
     const FacetSelection selection = select_facets(data_->facets, request.filters);
     result.warnings = built.warnings;
     for (const auto& unknown : selection.unknown) {
@@ -334,6 +365,24 @@ SearchResult Searcher::search_once(const SearchRequest& request, bool allow_corr
         }
     } else if (allow_correction && request.spelling) {
         result.did_you_mean = correction(parsed, built, false);
+    }
+    // Still nothing, and the query required several words: any of them, and say so.
+    if (result.total == 0 && !result.counts_partial && allow_correction) {
+        if (const auto any = any_of_the_words(parsed)) {
+            BuiltQuery any_built = build_query(*any, context);
+            Pass any_pass =
+                run_pass(any_built, selection, request.sort, result.offset, result.page_size);
+            if (any_pass.total > 0) {
+                built = std::move(any_built);
+                pass = std::move(any_pass);
+                result.total = pass.total;
+                result.counts_partial = pass.partial;
+                result.interpreted = describe(*any->root);
+                result.warnings.push_back(
+                    {"Geen resultaten met alle woorden; resultaten met een of meer woorden",
+                     "No results with all words; results with one or more of the words"});
+            }
+        }
     }
 
     // 2. Facet lists.
@@ -657,12 +706,14 @@ Suggestions Searcher::suggest(std::string_view prefix, std::size_t limit) {
         std::sort(starts.begin(), starts.end(), shorter);
         std::sort(inside.begin(), inside.end(), shorter);
         starts.insert(starts.end(), inside.begin(), inside.end());
+        std::vector<std::string_view> shown_titles; // folded
         for (const auto* t : starts) {
             if (out.titles.size() >= limit) {
                 break;
             }
             const AlgorithmRecord r = record_of(db_.get_document(t->docid));
             out.titles.push_back({r.name, r.id, 0});
+            shown_titles.push_back(t->folded);
         }
         // Organisations: from the facet values, most entries first.
         const auto org = facet_index(facet::organisation.name);
@@ -688,7 +739,13 @@ Suggestions Searcher::suggest(std::string_view prefix, std::size_t limit) {
         const std::string last = space == std::string::npos ? folded : folded.substr(space + 1);
         if (!last.empty()) {
             for (const auto& e : data_->vocabulary.completions(last, limit)) {
-                out.terms.push_back({head + e.word, e.word, e.frequency});
+                // A word that is a suggested title in another case ("parkeercontrole" next to
+                // "Parkeercontrole") would be the same suggestion twice.
+                std::string text = head + e.word;
+                if (std::find(shown_titles.begin(), shown_titles.end(), text) ==
+                    shown_titles.end()) {
+                    out.terms.push_back({std::move(text), e.word, e.frequency});
+                }
             }
         }
         return out;
@@ -703,7 +760,7 @@ std::vector<FacetCount> Searcher::facet_values(const SearchRequest& request, std
         }
         const ParsedQuery parsed = parse_query(request.text);
         QueryContext context{data_->vocabulary, data_->synonyms, data_->facets, analyzer_};
-        const BuiltQuery built = build_query(parsed, context);
+        BuiltQuery built = build_query(parsed, context);
         const FacetSelection selection = select_facets(data_->facets, request.filters);
         const Pass pass = run_pass(built, selection, Sort::relevance, 0, 0);
         return search_facet_values(data_->facets, selection, pass.counts, facet, contains, limit);

@@ -1,5 +1,6 @@
 #include "search/vocabulary.h"
 
+#include "search/compound_split.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -8,15 +9,6 @@
 namespace algreg::search {
 
 namespace {
-
-/// Function words of compound length that are also the end or start of unrelated words
-/// (bijzonder, tussenkomst, onderzoek, verder, ...).
-constexpr std::array<std::string_view, 34> no_compound_words{
-    "aangezien", "achter",  "alleen",  "andere", "binnen", "boven",   "buiten",
-    "daarbij",   "daarom",  "doordat", "eerder", "hebben", "hierbij", "kunnen",
-    "langs",     "middels", "moeten",  "omdat",  "onder",  "sinds",   "tegen",
-    "tijdens",   "totdat",  "tussen",  "vanaf",  "verder", "volgens", "waarbij",
-    "wanneer",   "welke",   "worden",  "zodat",  "zonder", "zullen"};
 
 bool is_vowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
@@ -210,12 +202,7 @@ std::vector<Vocabulary::Entry> Vocabulary::completions(std::string_view folded_p
 std::vector<Vocabulary::Entry> Vocabulary::compounds(std::string_view folded, std::string_view stem,
                                                      std::size_t limit) const {
     std::vector<std::uint32_t> indices;
-    if (folded.size() < min_compound_part ||
-        !std::all_of(folded.begin(), folded.end(), is_letter) ||
-        std::find(no_compound_words.begin(), no_compound_words.end(), folded) !=
-            no_compound_words.end() ||
-        std::size_t{stem_frequency(std::string(stem))} * max_compound_share_inverse >
-            document_count_) {
+    if (!may_be_compound_part(*this, folded, stem)) {
         return {};
     }
     const auto modifiers = modifier_forms(folded);

@@ -1,11 +1,13 @@
 // Searcher behaviour on the real register: every language feature of issue 3 with real queries
 // and the entries they must and must not return, computed from the listing's JSON.
+#include "indexer/related_words.h"
 #include "search/errors.h"
 #include "search/searcher.h"
 #include "tests/search/listing_data.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <set>
 
 using algreg::search::Analyzer;
@@ -126,6 +128,10 @@ TEST_CASE("abbreviations: BSN <-> burgerservicenummer; lower-case two-letter for
     REQUIRE_FALSE(only_long.empty());
     CHECK(subset(only_bsn, ids(s, "burgerservicenummer")));
     CHECK(subset(only_long, ids(s, "BSN")));
+    // The long form typed as separate words, as people type it (official convention, issue 14).
+    const auto typed = ids(s, "burger service nummer");
+    CHECK(subset(only_bsn, typed));
+    CHECK(subset(only_long, typed));
     CHECK(subset(only_long, ids(s, "bsn")));
 
     // AI = Arbeidsinspectie (or artificial intelligence) only when written in capitals.
@@ -537,4 +543,123 @@ TEST_CASE("suggestions: titles, organisations and words for a prefix, accent-ins
     CHECK(terms.contains("financiele"));
     CHECK(s.suggest("   ", 5).titles.empty());
     CHECK(s.suggest("parkeren fin", 5).terms.front().text.starts_with("parkeren fin"));
+}
+
+TEST_CASE("decompounding: fraudedetectie and risicoprofilering are also searched as their parts") {
+    auto s = searcher();
+    for (const auto& [compound, parts] : std::vector<std::pair<std::string, std::string>>{
+             {"fraudedetectie", "fraude detectie"}, {"risicoprofilering", "risico profilering"}}) {
+        CAPTURE(compound);
+        // The register does not have the compound itself (issue 14: 0 hits before).
+        CHECK(s.search(text("\"" + compound + "\"")).total == 0);
+        const auto both_parts = ids(s, "\"" + parts.substr(0, parts.find(' ')) + "\" \"" +
+                                           parts.substr(parts.find(' ') + 1) + "\"");
+        REQUIRE_FALSE(both_parts.empty());
+        const auto found = ids(s, compound);
+        CHECK(subset(both_parts, found));
+        // The parts are marked in the best hit's snippet.
+        const auto result = s.search(text(compound));
+        REQUIRE(result.total > 0);
+        const std::string html = result.hits.front().name_html + result.hits.front().snippet_html;
+        CHECK(html.find("<mark>") != std::string::npos);
+        CHECK(result.did_you_mean.empty()); // a compound of index words is a word
+    }
+    // The whole word ranks above its parts: the entry that says gezichtsherkenning is first.
+    const auto whole =
+        listing_data().ids([](const ListingEntry& e) { return word(e, "gezichtsherkenning"); });
+    REQUIRE(whole.size() == 1);
+    CHECK(ranked_ids(s, text("gezichtsherkenning")).front() == *whole.begin());
+}
+
+TEST_CASE("related words: every pair of the table is checked against the register") {
+    auto s = searcher();
+    const auto pairs =
+        algreg::indexer::read_related_words(algreg::testing::fixture("related-words-nl.tsv"));
+    CHECK(pairs.size() >= 60);
+    // A word occurs when its literal (quoted: no compounds, no synonyms) form finds an entry.
+    auto occurs = [&](const std::string& w) { return s.search(text("\"" + w + "\"")).total > 0; };
+    for (const auto& p : pairs) {
+        CAPTURE(p.word);
+        CAPTURE(p.related);
+        CHECK(occurs(p.related));
+        const bool one_sided = p.reason.find("(one-sided)") != std::string::npos;
+        CHECK(occurs(p.word) != one_sided);
+    }
+}
+
+TEST_CASE(
+    "related words: gezichtsherkenning finds the gezichtsvergelijking entries, ranked below") {
+    auto s = searcher();
+    const auto comparison = ids(s, "\"gezichtsvergelijking\"");
+    REQUIRE(comparison.size() >= 20);
+    const auto recognition = ids(s, "gezichtsherkenning");
+    CHECK(subset(comparison, recognition));
+    // And back: gezichtsvergelijking finds the entry that says gezichtsherkenning.
+    CHECK(subset(ids(s, "\"gezichtsherkenning\""), ids(s, "gezichtsvergelijking")));
+    // One-sided pairs still help: risicoprofilering finds the entries with risicoprofiel.
+    CHECK(subset(ids(s, "\"risicoprofiel\""), ids(s, "risicoprofilering")));
+}
+
+TEST_CASE("OR fallback: when all words find nothing, any of them, and the result says so") {
+    auto s = searcher();
+    const auto scanauto = ids(s, "scanauto");
+    const auto childcare = ids(s, "kinderopvangtoeslag");
+    REQUIRE_FALSE(scanauto.empty());
+    REQUIRE_FALSE(childcare.empty());
+    REQUIRE(intersection(scanauto, childcare).empty());
+    Ids either = scanauto;
+    either.insert(childcare.begin(), childcare.end());
+
+    const auto result = s.search(text("scanauto kinderopvangtoeslag"));
+    CHECK(result.total == either.size());
+    CHECK(ids(s, "scanauto kinderopvangtoeslag") == either);
+    REQUIRE(result.warnings.size() == 1);
+    CHECK(result.warnings.front().nl ==
+          "Geen resultaten met alle woorden; resultaten met een of meer woorden");
+    CHECK(nlohmann::json(result)
+              .at("warnings")
+              .dump()
+              .find("No results with all words; results with one or more of the words") !=
+          std::string::npos);
+
+    // With the spelling suggestion for the unknown word.
+    const auto typo = s.search(text("scanauto gezichtsherkening"));
+    CHECK(typo.did_you_mean == "scanauto gezichtsherkenning");
+
+    // Not when all words find something, for one word, or when a negation empties the result.
+    CHECK(s.search(text("scanauto parkeren")).warnings.empty());
+    CHECK(s.search(text("qqxyzzy")).warnings.empty());
+    CHECK(s.search(text("scanauto -scanauto")).total == 0);
+}
+
+TEST_CASE("official conventions: lower-case or is OR; the spelled-out BRP as words") {
+    auto s = searcher();
+    const auto either = ids(s, "wmo OR jeugdzorg");
+    CHECK(ids(s, "wmo or jeugdzorg") == either);
+    CHECK(ids(s, "wmo Or jeugdzorg") == either);
+    // At the start or end "or" is a word, as "of".
+    CHECK(s.search(text("or")).total == s.search(text("\"or\"")).total);
+
+    // The spelled-out form of an abbreviation as words finds the abbreviation: BRP.
+    const auto only_brp = listing_only([](const ListingEntry& e) {
+        return word(e, "brp") && !phrase(e, {"basisregistratie", "personen"});
+    });
+    REQUIRE_FALSE(only_brp.empty());
+    CHECK(subset(only_brp, ids(s, "basisregistratie personen")));
+}
+
+TEST_CASE("suggestions: no word that repeats a suggested title in another case") {
+    auto s = searcher();
+    const auto sug = s.suggest("parkeercon", 8);
+    std::set<std::string> titles;
+    for (const auto& t : sug.titles) {
+        titles.insert(algreg::search::fold(t.text));
+    }
+    REQUIRE(titles.contains("parkeercontrole")); // several entries are called Parkeercontrole
+    for (const auto& t : sug.terms) {
+        CHECK_FALSE(titles.contains(algreg::search::fold(t.text)));
+    }
+    // A word that is no title is still suggested.
+    const auto words = s.suggest("parkeerc", 8);
+    CHECK_FALSE(words.terms.empty());
 }

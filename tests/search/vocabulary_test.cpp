@@ -1,5 +1,6 @@
 // Compound forms (pure rules) and the vocabulary of the real index.
 #include "search/analysis.h"
+#include "search/compound_split.h"
 #include "search/revision.h"
 #include "search/schema.h"
 #include "search/vocabulary.h"
@@ -95,4 +96,23 @@ TEST_CASE("compounds: toeslag is the head of kinderopvangtoeslag, parkeren the m
     CHECK_FALSE(contains(parkeren, "parkeren"));
     // Four letters are too few: "wijk" would find every town in -wijk.
     CHECK(v.compounds("wijk", "wijk", 50).empty());
+}
+
+TEST_CASE("split: a compound of two frequent index words, with or without a linking -s-/-e-") {
+    const auto& v = data().vocabulary;
+    algreg::search::Analyzer analyzer;
+    auto split = [&](const std::string& w) {
+        return algreg::search::split_compound(v, w, analyzer.analyse(w).stem);
+    };
+    using Parts = std::pair<std::string, std::string>;
+    CHECK(split("fraudedetectie") == Parts{"fraude", "detectie"});
+    CHECK(split("risicoprofilering") == Parts{"risico", "profilering"});
+    // Not split: short words, words without two index words, names of organisations (places),
+    // function words, words the index has often, and words too common to need it.
+    for (const char* w : {"toeslag", "fraude", "gemeente", "harderwijk", "westerkwartier",
+                          "zoetermeer", "bijzonder", "tussenkomst", "qqxyzzyqqxyzzy",
+                          "basisregistratie", "algoritmes", "gegevens"}) {
+        CAPTURE(w);
+        CHECK_FALSE(split(w).has_value());
+    }
 }
