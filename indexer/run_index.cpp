@@ -7,6 +7,7 @@
 #include "indexer/read_source.h"
 #include "indexer/timestamp.h"
 #include "search/errors.h"
+#include "search/risk_profile.h"
 #include "search/schema.h"
 
 #include <cstdlib>
@@ -158,6 +159,14 @@ std::size_t merge_external(std::vector<AlgorithmRecord>& records,
         merge_assessments(records[i], statements);
     }
     return unmatched;
+}
+
+/// Stores the risk classifications with their evidence in every record (docs/risk-profiles.md),
+/// last, so that they see the merged text.
+void store_risk_classification(std::vector<AlgorithmRecord>& records) {
+    for (auto& r : records) {
+        r.risk_evidence = search::classify_risk(r);
+    }
 }
 
 std::string file_name(const std::string& path) {
@@ -327,6 +336,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
                 records.push_back(r);
             }
             summary.unmatched_assessments = merge_external(records, assessment_files);
+            store_risk_classification(records);
             metadata[std::string(search::metadata_snapshot)] = step.change_set->fetched_at;
             auto changes = writer.apply(
                 records, mode, synonyms, metadata, {},
@@ -346,6 +356,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     } else {
         auto& records = builder.records();
         summary.unmatched_assessments = merge_external(records, assessment_files);
+        store_risk_classification(records);
         RevisionStamp stamp{options.as_of, true, inputs, options.allow_older,
                             options.allow_mass_removal};
         if (stamp.timestamp.empty() && !summary.snapshot.empty()) {
