@@ -10,6 +10,7 @@
 #include "indexer/sync_source.h"
 #include "indexer/timestamp.h"
 #include "search/errors.h"
+#include "search/risk_profile.h"
 #include "search/schema.h"
 
 #include <cstdlib>
@@ -161,6 +162,14 @@ std::size_t merge_external(std::vector<AlgorithmRecord>& records,
         merge_assessments(records[i], statements);
     }
     return unmatched;
+}
+
+/// Stores the risk classifications with their evidence in every record (docs/risk-profiles.md),
+/// last, so that they see the merged text.
+void store_risk_classification(std::vector<AlgorithmRecord>& records) {
+    for (auto& r : records) {
+        r.risk_evidence = search::classify_risk(r);
+    }
 }
 
 std::string file_name(const std::string& path) {
@@ -356,6 +365,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             }
             summary.unmatched_assessments = merge_external(records, assessment_files);
             assign_ministries(records, ministries, hierarchy);
+            store_risk_classification(records);
             metadata[std::string(search::metadata_snapshot)] = step.change_set->fetched_at;
             auto changes = writer.apply(
                 records, mode, synonyms, metadata, {},
@@ -376,6 +386,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
         auto& records = builder.records();
         summary.unmatched_assessments = merge_external(records, assessment_files);
         assign_ministries(records, ministries, hierarchy);
+        store_risk_classification(records);
         RevisionStamp stamp{options.as_of, true, inputs, options.allow_older,
                             options.allow_mass_removal};
         if (stamp.timestamp.empty() && !summary.snapshot.empty()) {

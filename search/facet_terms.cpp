@@ -3,6 +3,7 @@
 #include "search/analysis.h"
 #include "search/assessment_vocabulary.h"
 #include "search/completeness.h"
+#include "search/risk_profile.h"
 #include "search/schema.h"
 
 #include <array>
@@ -56,6 +57,15 @@ std::vector<std::string> facet_terms(const AlgorithmRecord& r) {
     for (const auto key : completeness.missing) {
         add(facet::missing_field, key);
     }
+    // From the evidence the indexer stored (classify_risk), not from the rules now: a record
+    // read back from an index filters as it was indexed.
+    add(facet::risk_profile, is_risk_profile(r) ? "ja" : "nee");
+    for (const auto& c : characteristics_of(r)) {
+        add(facet::characteristic, c);
+    }
+    add(facet::human_intervention, r.listing_only                 ? "onbekend"
+                                   : r.human_intervention.empty() ? "niet_beschreven"
+                                                                  : "beschreven");
     return terms;
 }
 

@@ -5,6 +5,7 @@
 #include "search/errors.h"
 #include "search/facet_labels.h"
 #include "search/record.h"
+#include "search/risk_rules.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -119,6 +120,8 @@ FacetIndex FacetIndex::load(const Xapian::Database& db) {
                 info.label = completeness_band_label(info.value);
             } else if (facet_def.prefix == facet::missing_field.prefix) {
                 info.label = missing_field_label(info.value);
+            } else if (facet_def.prefix == facet::characteristic.prefix) {
+                info.label = characteristic_label(info.value, false);
             } else if (!label_needs_record(facet_def) || first == 0) {
                 info.label = generic_label(info.value);
             } else {

@@ -78,13 +78,26 @@ void from_json(const json& j, Assessment& a) {
     }
 }
 
+// Keys "class", "field", "rule", "words", always all four (to_data writes them in this order).
+void to_json(json& j, const RiskEvidence& e) {
+    j = json{{"class", e.class_name}, {"field", e.field}, {"rule", e.rule}, {"words", e.words}};
+}
+
+void from_json(const json& j, RiskEvidence& e) {
+    e.class_name = get_or_empty(j, "class");
+    e.field = get_or_empty(j, "field");
+    e.rule = get_or_empty(j, "rule");
+    e.words = get_or_empty(j, "words");
+}
+
 namespace {
 
 /// One member of a record's JSON form: its key and a pointer to its value.
 struct Member {
     std::string_view key;
     std::variant<const std::string*, const std::vector<std::string>*, const std::vector<Reference>*,
-                 const std::map<std::string, std::string>*, const std::vector<Assessment>*, bool>
+                 const std::map<std::string, std::string>*, const std::vector<Assessment>*,
+                 const std::vector<RiskEvidence>*, bool>
         value;
 };
 
@@ -118,6 +131,7 @@ std::vector<Member> members(const AlgorithmRecord& r) {
     if (r.listing_only) {
         out.push_back({"listing_only", true});
     }
+    put("risk_evidence", r.risk_evidence);
     put("original", r.original);
     return out;
 }
@@ -211,6 +225,7 @@ bool put_value(std::string& out, const std::string& s);
 bool put_value(std::string& out, const Reference& r);
 bool put_value(std::string& out, const AssessmentStatement& s);
 bool put_value(std::string& out, const Assessment& a);
+bool put_value(std::string& out, const RiskEvidence& e);
 bool put_value(std::string& out, const std::map<std::string, std::string>& map);
 template <class T> bool put_value(std::string& out, const std::vector<T>& list);
 
@@ -297,6 +312,15 @@ bool put_value(std::string& out, const Assessment& a) { // to_json, keys sorted
     return o.close();
 }
 
+bool put_value(std::string& out, const RiskEvidence& e) { // to_json, keys sorted
+    ObjectWriter o(out);
+    o.text("class", e.class_name, false);
+    o.text("field", e.field, false);
+    o.text("rule", e.rule, false);
+    o.text("words", e.words, false);
+    return o.close();
+}
+
 bool put_value(std::string& out, const std::map<std::string, std::string>& map) {
     ObjectWriter o(out);
     for (const auto& [key, value] : map) {
@@ -366,6 +390,7 @@ void from_json(const json& j, AlgorithmRecord& r) {
     list("impacttoetsen_grouping", r.impacttoetsen_grouping);
     list("source_data_grouping", r.source_data_grouping);
     list("assessments", r.assessments);
+    list("risk_evidence", r.risk_evidence);
     if (const auto v = j.find("legacy"); v != j.end() && v->is_object()) {
         v->get_to(r.legacy);
     }

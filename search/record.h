@@ -41,6 +41,16 @@ struct Assessment {
     bool operator==(const Assessment&) const = default;
 };
 
+/// Why an entry is in one risk class (docs/risk-profiles.md): which rule of the rules file fired
+/// on which words of which field. Written by the indexer (search/risk_profile.h).
+struct RiskEvidence {
+    std::string rule;       ///< rule id, e.g. "rp-fraude"
+    std::string class_name; ///< "risicoprofiel" or "kenmerk:<name>"
+    std::string field;      ///< record field key the words are in ("goal", "legacy", ...)
+    std::string words;      ///< the matched words as they stand in the text
+    bool operator==(const RiskEvidence&) const = default;
+};
+
 /// A register entry in one normalised shape, whatever standard or file it came from.
 /// Text fields hold display values: HTML fields keep only the allowed tags (div, br, p, ul,
 /// ol, li; no attributes), other fields are plain text. Empty string = not given.
@@ -97,6 +107,10 @@ struct AlgorithmRecord {
     std::string source_format;           ///< listing, official-1.0, official-0.x, csv
     bool listing_only = false; ///< only listing fields are known (most fields unknown, not empty)
 
+    /// The risk classifications with their evidence, one item per rule that fired; empty = no
+    /// class. Derived from the text at index time (search/risk_profile.h classify_risk).
+    std::vector<RiskEvidence> risk_evidence;
+
     /// Values as the source gave them where normalisation changed them (field -> original).
     std::map<std::string, std::string> original;
 
@@ -108,6 +122,9 @@ void from_json(const nlohmann::json& j, Reference& r);
 void to_json(nlohmann::json& j, const AssessmentStatement& s);
 void from_json(const nlohmann::json& j, AssessmentStatement& s);
 void to_json(nlohmann::json& j, const Assessment& a);
+void from_json(const nlohmann::json& j, Assessment& a);
+void to_json(nlohmann::json& j, const RiskEvidence& e);
+void from_json(const nlohmann::json& j, RiskEvidence& e);
 void from_json(const nlohmann::json& j, Assessment& a);
 /// Empty fields are left out of the JSON; from_json treats a missing key as empty.
 void to_json(nlohmann::json& j, const AlgorithmRecord& r);

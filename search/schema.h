@@ -124,13 +124,23 @@ inline constexpr Facet completeness_band{"volledigheid", "XVB", "Volledigheid", 
 /// One value per scored field with weight > 0 that is known and empty (Completeness::missing):
 /// the field's 1.0 key, e.g. "goal". Unknown fields of listing-only records are not missing.
 inline constexpr Facet missing_field{"ontbreekt", "XMF", "Ontbreekt", "Missing"};
+/// "ja" when a risicoprofiel rule fired on the entry (risk_profile.h), else "nee".
+inline constexpr Facet risk_profile{"risicoprofiel", "XRP", "Risicoprofiel", "Risk profile"};
+/// One value per characteristic a kenmerk rule found (risk_rules.h `characteristics`).
+inline constexpr Facet characteristic{"kenmerk", "XKM", "Kenmerk", "Characteristic"};
+/// Whether the entry describes human intervention: "beschreven", "niet_beschreven", or
+/// "onbekend" for listing-only records (the field is not in the listing).
+inline constexpr Facet human_intervention{"menselijke_tussenkomst", "XHI", "Menselijke tussenkomst",
+                                          "Human intervention"};
 } // namespace facet
-inline constexpr std::array<Facet, 13> facets{
-    facet::organisation, facet::organisation_type, facet::ministry,
-    facet::status,       facet::category,          facet::theme,
-    facet::assessment,   facet::impactassessment,  facet::legal_basis,
-    facet::year,         facet::standard,          facet::completeness_band,
-    facet::missing_field};
+inline constexpr std::array<Facet, 16> facets{facet::organisation,   facet::organisation_type,
+                                              facet::ministry,       facet::status,
+                                              facet::category,       facet::theme,
+                                              facet::assessment,     facet::impactassessment,
+                                              facet::legal_basis,    facet::year,
+                                              facet::standard,       facet::completeness_band,
+                                              facet::missing_field,  facet::risk_profile,
+                                              facet::characteristic, facet::human_intervention};
 
 /// Value slots: sortable strings.
 namespace slot {
@@ -187,7 +197,8 @@ inline constexpr std::string_view metadata_layout = "algreg:layout";
 /// "2": the volledigheid and ontbreekt facet terms. "3": word positions in slot::positions
 /// instead of the position table. "4": one impact-assessment model (docs/assessments.md): the
 /// state niet-vermeld, the row "Soort onbekend" and the listing's statements. "5": the
-/// ministerie facet terms (AlgorithmRecord::ministry).
-inline constexpr std::string_view layout_version = "5";
+/// ministerie facet terms (AlgorithmRecord::ministry). "6": risk_evidence in the data, the
+/// risicoprofiel, kenmerk and menselijke_tussenkomst facet terms.
+inline constexpr std::string_view layout_version = "6";
 
 } // namespace algreg::search

@@ -8,6 +8,7 @@
 #include "web/html_builder.h"
 #include "web/page_entry_completeness.h"
 #include "web/page_entry_history.h"
+#include "web/page_entry_risk.h"
 #include "web/page_search.h"
 #include "web/page_url.h"
 
@@ -332,6 +333,7 @@ std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search
     toc(werking, "werking", Ui::section_werking);
     toc(legacy, "oud", Ui::section_legacy);
     h += "<li><a href=\"#toetsen\">" + esc(ui(lang, Ui::assessments_heading)) + "</a></li>";
+    h += "<li><a href=\"#risico\">" + esc(entry_risk_heading(lang)) + "</a></li>";
     const std::string completeness_html = render_entry_completeness(r, completeness, lang);
     toc(completeness_html, "volledigheid", Ui::completeness_heading);
     const std::string history_html = render_entry_history(history, d.title, lang);
@@ -341,6 +343,7 @@ std::string render_entry_page(const AlgorithmRecord& r, const std::vector<search
 
     h += algemeen + verantwoord + werking + legacy;
     h += assessments_html(r, lang);
+    h += render_entry_risk(r, lang);
     h += completeness_html;
     h += history_html;
     h += "</article>";

@@ -74,6 +74,8 @@ std::string render_document(const Document& d, const PageOptions& o) {
                   d.nav_current == "completeness");
     h += nav_item(localised_path(lang, "/impacttoetsen"), ui(lang, Ui::nav_assessments),
                   d.nav_current == "assessments");
+    h += nav_item(localised_path(lang, "/risicoprofielen"), ui(lang, Ui::nav_risk_profiles),
+                  d.nav_current == "risk-profiles");
     h += nav_item(localised_path(lang, "/api-docs"), ui(lang, Ui::nav_api), d.nav_current == "api");
     if (!d.alternate_href.empty()) {
         h += "<li><a class=\"lang-switch\" href=\"" + esc(d.alternate_href) + "\" lang=\"";

@@ -14,6 +14,7 @@
 #include "web/page_entry.h"
 #include "web/page_entry_history.h"
 #include "web/page_organisation.h"
+#include "web/page_risk_profiles.h"
 #include "web/page_search.h"
 #include "web/page_site_files.h"
 #include "web/page_static.h"
@@ -501,6 +502,26 @@ void assessments_page(Site& site, const httplib::Request& req, httplib::Response
     });
 }
 
+void risk_profiles_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string&) {
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        send_html(res, 200,
+                  render_risk_profiles_page(build_risk_profiles(site.context.search, lang),
+                                            options_for(site, lang)));
+    });
+}
+
+void risk_rules_page(Site& site, const httplib::Request& req, httplib::Response& res) {
+    guarded(site, req, res, [&](Lang lang, const std::string&) {
+        if (not_modified(site, req, res, lang)) {
+            return;
+        }
+        send_html(res, 200, render_risk_rules_page(options_for(site, lang)));
+    });
+}
+
 void static_file(Site& site, const httplib::Request& req, httplib::Response& res) {
     const std::string name = req.matches[1];
     const StaticFile* file = site.files.find(name);
@@ -611,6 +632,8 @@ PageErrorHandler register_page_routes(httplib::Server& server, PageContext conte
         {R"(/(?:en/)?organisatie/([^/]+)/?)", organisation_page},
         {R"(/(?:en/)?wijzigingen/?)", changes_page},
         {R"(/(?:en/)?statistieken/?)", statistics_page},
+        {R"(/(?:en/)?risicoprofielen/regels/?)", risk_rules_page},
+        {R"(/(?:en/)?risicoprofielen/?)", risk_profiles_page},
         {R"(/(?:en/)?api-docs/?)", api_docs_page},
     };
     for (const auto& [pattern, handler] : pages) {

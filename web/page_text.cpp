@@ -3,6 +3,7 @@
 #include "search/analysis.h"
 #include "search/assessment_vocabulary.h"
 #include "search/facet_labels.h"
+#include "search/risk_rules.h"
 #include "search/schema.h"
 
 #include <array>
@@ -321,6 +322,7 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
     {Ui::chart_no_category, "Geen categorie", "No category"},
     {Ui::nav_completeness, "Volledigheid", "Completeness"},
     {Ui::nav_assessments, "Impacttoetsen", "Impact assessments"},
+    {Ui::nav_risk_profiles, "Risicoprofielen", "Risk profiles"},
     {Ui::completeness_heading, "Volledigheid", "Completeness"},
     {Ui::completeness_score, "{0} van {1} punten ({2}%)", "{0} of {1} points ({2}%)"},
     {Ui::completeness_score_label, "Score", "Score"},
@@ -634,6 +636,14 @@ std::string value_label(Lang lang, std::string_view facet, std::string_view valu
     }
     if (facet == search::facet::missing_field.name) {
         return search::missing_field_label(value, true);
+    }
+    if (facet == search::facet::characteristic.name) {
+        return search::characteristic_label(value, true);
+    }
+    if (facet == search::facet::human_intervention.name) {
+        return value == "beschreven"        ? "Described"
+               : value == "niet_beschreven" ? "Not described"
+                                            : "Unknown";
     }
     if (facet == search::facet::assessment.name) {
         return search::assessment_value_label(value, dutch_label, text_language(lang));

@@ -217,6 +217,7 @@ enum class Ui : std::size_t {
     chart_no_category,
     nav_completeness,
     nav_assessments,
+    nav_risk_profiles,
     completeness_heading,
     completeness_score,
     completeness_score_label,
