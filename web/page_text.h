@@ -278,6 +278,7 @@ enum class Ui : std::size_t {
     bad_request_text,
     back_home,
     request_error_text,
+    busy_text,
     error_search_label,
     error_other_language,
     api_docs_title,

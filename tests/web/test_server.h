@@ -48,8 +48,10 @@ inline const std::string& fixture_index() {
 class TestServer {
   public:
     /// The access log is off unless `access_log` (stderr would fill with every test's lines).
-    explicit TestServer(web::ServerConfig config = {}, bool access_log = false)
-        : server_(prepare(std::move(config), access_log)) {
+    /// `as_of` serves as_of= (indexer::as_of_index_provider); empty: no as_of.
+    explicit TestServer(web::ServerConfig config = {}, bool access_log = false,
+                        search::AsOfIndexProvider as_of = {})
+        : server_(prepare(std::move(config), access_log), std::move(as_of)) {
         port_ = server_.bind();
         thread_ = std::thread([this] { server_.run(); });
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
