@@ -95,7 +95,8 @@ AsOfIndexCache::AsOfIndexCache(std::string live_path, std::size_t keep)
     : live_path_(std::move(live_path)), root_(live_path_ + ".as-of"),
       keep_(std::max<std::size_t>(keep, 1)) {}
 
-std::string AsOfIndexCache::path_for(std::string_view date_view) {
+std::string AsOfIndexCache::path_for(std::string_view date_view,
+                                     const search::AsOfBuildGate& gate) {
     const std::string date(date_view);
     // The live index may get a new revision while we read it: then read the new one.
     for (int attempt = 1;; ++attempt) {
@@ -111,18 +112,28 @@ std::string AsOfIndexCache::path_for(std::string_view date_view) {
             std::shared_future<std::string> result;
             std::promise<std::string> promise;
             bool builder = false;
-            {
-                const std::lock_guard lock(mutex_);
-                last_used_[id] = ++uses_;
-                if (const auto it = building_.find(id); it != building_.end()) {
-                    result = it->second;
-                } else if (fs::exists(final)) {
-                    return final.string();
-                } else {
-                    result = promise.get_future().share();
-                    building_.emplace(id, result);
-                    builder = true;
+            search::AsOfBuildPermit permit;
+            for (;;) {
+                {
+                    const std::lock_guard lock(mutex_);
+                    last_used_[id] = ++uses_;
+                    if (const auto it = building_.find(id); it != building_.end()) {
+                        result = it->second;
+                        break;
+                    }
+                    if (fs::exists(final)) {
+                        return final.string();
+                    }
+                    if (permit || !gate) {
+                        result = promise.get_future().share();
+                        building_.emplace(id, result);
+                        builder = true;
+                        break;
+                    }
                 }
+                // Not under the lock: the gate may wait for its turn (or throw). Then look
+                // again, another request may have built this date meanwhile.
+                permit = gate();
             }
             if (builder) {
                 try {
@@ -131,6 +142,7 @@ std::string AsOfIndexCache::path_for(std::string_view date_view) {
                 } catch (...) {
                     promise.set_exception(std::current_exception());
                 }
+                permit.reset();
                 {
                     const std::lock_guard lock(mutex_);
                     building_.erase(id);
@@ -208,7 +220,9 @@ void AsOfIndexCache::remove_stale(const std::string& key, const std::string& kee
 
 search::AsOfIndexProvider as_of_index_provider(const std::string& live_path) {
     auto cache = std::make_shared<AsOfIndexCache>(live_path);
-    return [cache](std::string_view date) { return cache->path_for(date); };
+    return [cache](std::string_view date, const search::AsOfBuildGate& gate) {
+        return cache->path_for(date, gate);
+    };
 }
 
 } // namespace algreg::indexer

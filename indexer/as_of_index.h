@@ -34,8 +34,10 @@ class AsOfIndexCache {
     /// search::metadata_as_of_date and search::metadata_as_of_removed ({id: removal date} of
     /// entries not in the register now), its synonyms are the live index's. Throws
     /// search::IndexUnavailableError when the live index cannot be read or the index cannot
-    /// be built.
-    [[nodiscard]] std::string path_for(std::string_view date);
+    /// be built. A build first asks `gate` (search/as_of.h) for a permit and holds it until
+    /// done; what the gate throws is passed on and nothing is built.
+    [[nodiscard]] std::string path_for(std::string_view date,
+                                       const search::AsOfBuildGate& gate = {});
 
     /// The cache directory: `<live>.as-of`.
     [[nodiscard]] const std::string& cache_root() const { return root_; }

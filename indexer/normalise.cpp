@@ -379,6 +379,19 @@ class Normaliser {
             report({}, "category", Severity::repaired, "themes must be a list or text; left out");
             return;
         }
+        // Themes are facet values and plain text everywhere (JSON, exports, pages): markup
+        // is removed here, once, rather than escaped by each output.
+        bool had_markup = false;
+        for (auto& item : items) {
+            if (item.find_first_of("<&") != std::string::npos) {
+                std::string plain = collapse_whitespace(search::strip_html(item));
+                had_markup = had_markup || plain != collapse_whitespace(item);
+                item = std::move(plain);
+            }
+        }
+        if (had_markup) {
+            report({}, "category", Severity::repaired, "markup removed from the themes");
+        }
         r.category = normalise_themes(items);
         std::vector<std::string> trimmed;
         for (const auto& item : items) {

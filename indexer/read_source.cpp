@@ -104,6 +104,34 @@ void replace_markers(json& v) {
     }
 }
 
+/// Replaces the markers in the keys of every object in `v` (values are replace_markers'
+/// work). Returns the repaired keys of `v` itself, so that the caller can report them: a key
+/// that is not valid UTF-8 cannot be a field of any standard, and dropping it unreported would
+/// hide the damage.
+std::vector<std::string> repair_keys(json& v) {
+    std::vector<std::string> repaired;
+    if (v.is_array()) {
+        for (auto& item : v) {
+            (void)repair_keys(item);
+        }
+    }
+    if (!v.is_object()) {
+        return repaired;
+    }
+    json out = json::object();
+    for (auto& [key, value] : v.items()) {
+        (void)repair_keys(value);
+        json key_text = key;
+        if (contains_marker(key_text)) {
+            replace_markers(key_text);
+            repaired.push_back(key_text.get<std::string>());
+        }
+        out[key_text.get<std::string>()] = std::move(value);
+    }
+    v = std::move(out);
+    return repaired;
+}
+
 /// Maps byte offsets to 1-based line and column, for offsets asked in increasing order.
 class LineCounter {
   public:
@@ -311,6 +339,9 @@ SourceRecord parse_record(const std::string& file, std::string_view text, std::s
                     record.invalid_utf8_fields.push_back(key);
                 }
             }
+        }
+        for (auto& key : repair_keys(record.value)) {
+            record.invalid_utf8_fields.push_back(std::move(key));
         }
         replace_markers(record.value);
         std::string clean;

@@ -232,6 +232,14 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     for (const auto& file : files) {
         summary.bytes += file.bytes;
         if (!file.fetched_at.empty()) {
+            // Stored in the index and dating the revision: never kept verbatim when garbage.
+            if (!utc_timestamp(file.fetched_at)) {
+                throw search::InputError(
+                    file.path, 0, 0,
+                    "field fetched_at: '" + file.fetched_at.substr(0, 64) +
+                        "' is not a date-time (YYYY-MM-DDTHH:MM:SSZ, or with an offset); fix it "
+                        "or leave it out (nothing was indexed)");
+            }
             summary.snapshot = file.fetched_at;
         }
     }
@@ -390,12 +398,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
         RevisionStamp stamp{options.as_of, true, inputs, options.allow_older,
                             options.allow_mass_removal};
         if (stamp.timestamp.empty() && !summary.snapshot.empty()) {
-            if (const auto t = utc_timestamp(summary.snapshot)) {
-                stamp.timestamp = *t;
-            } else {
-                log << "fetched_at '" << summary.snapshot
-                    << "' of the input is not a date-time; the history uses the current time\n";
-            }
+            stamp.timestamp = *utc_timestamp(summary.snapshot); // checked when read
         }
         if (stamp.timestamp.empty()) {
             stamp.timestamp = current_utc_timestamp();

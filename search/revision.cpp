@@ -1,6 +1,7 @@
 #include "search/revision.h"
 
 #include "search/errors.h"
+#include "search/free_memory.h"
 #include "search/schema.h"
 
 #include <algorithm>
@@ -125,7 +126,12 @@ std::map<std::string, std::string, std::less<>> read_as_of_removed(const Xapian:
 } // namespace
 
 std::shared_ptr<const RevisionData> RevisionData::load(const Xapian::Database& db) {
-    auto data = std::make_shared<RevisionData>();
+    // When the last searcher lets go of a revision, its megabytes go back to the system
+    // (free_memory.h): otherwise a server grows by about that much per revision picked up.
+    std::shared_ptr<RevisionData> data(new RevisionData(), [](const RevisionData* old) {
+        delete old;
+        return_free_memory();
+    });
     data->key = revision_key(db);
     data->revision = db.get_revision();
     data->doc_count = db.get_doccount();

@@ -7,9 +7,9 @@
 namespace algreg::web {
 
 AsOfPools::AsOfPools(search::AsOfIndexProvider provider, double time_limit_seconds,
-                     std::size_t capacity)
-    : provider_(std::move(provider)), time_limit_seconds_(time_limit_seconds),
-      capacity_(std::max<std::size_t>(capacity, 1)) {}
+                     AsOfBudgetLimits budget, std::size_t capacity)
+    : provider_(std::move(provider)), budget_(budget), gate_(budget_.gate()),
+      time_limit_seconds_(time_limit_seconds), capacity_(std::max<std::size_t>(capacity, 1)) {}
 
 std::shared_ptr<SearcherPool> AsOfPools::pool_for(std::string_view date) {
     if (!provider_) {
@@ -17,7 +17,7 @@ std::shared_ptr<SearcherPool> AsOfPools::pool_for(std::string_view date) {
     }
     // The provider caches and is thread-safe; asking it every time lets it hand out a new
     // directory when the live index (and so the history) has changed.
-    const std::string path = provider_(date);
+    const std::string path = provider_(date, gate_);
     const std::lock_guard lock(mutex_);
     for (auto it = pools_.begin(); it != pools_.end(); ++it) {
         if (it->first == path) {

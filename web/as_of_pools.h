@@ -5,6 +5,7 @@
 #pragma once
 
 #include "search/as_of.h"
+#include "web/as_of_budget.h"
 #include "web/searcher_pool.h"
 
 #include <cstddef>
@@ -24,7 +25,7 @@ class AsOfPools {
   public:
     /// `provider` may be empty: available() is then false.
     AsOfPools(search::AsOfIndexProvider provider, double time_limit_seconds,
-              std::size_t capacity = default_as_of_pools);
+              AsOfBudgetLimits budget = {}, std::size_t capacity = default_as_of_pools);
     AsOfPools(const AsOfPools&) = delete;
     AsOfPools& operator=(const AsOfPools&) = delete;
 
@@ -45,6 +46,8 @@ class AsOfPools {
 
   private:
     search::AsOfIndexProvider provider_;
+    AsOfBudget budget_;
+    search::AsOfBuildGate gate_;
     double time_limit_seconds_;
     std::size_t capacity_;
     std::mutex mutex_;

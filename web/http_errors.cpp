@@ -114,7 +114,9 @@ ErrorResponse response_for(std::exception_ptr error, bool official,
     try {
         std::rethrow_exception(error);
     } catch (const HttpError& e) {
-        return render_error(e.kind(), e.what(), e.parameter(), official);
+        auto out = render_error(e.kind(), e.what(), e.parameter(), official);
+        out.retry_after_seconds = e.retry_after_seconds();
+        return out;
     } catch (const ValidationError& e) {
         ErrorResponse out;
         out.status = info(ErrorKind::unprocessable).status;
@@ -149,6 +151,9 @@ void install_error_handlers(httplib::Server& server, std::function<void(const st
         [log, pages](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
             const auto out = response_for(ep, is_official_path(req.path), log);
             res.status = out.status;
+            if (out.retry_after_seconds > 0) {
+                res.set_header("Retry-After", std::to_string(out.retry_after_seconds));
+            }
             if (pages && !req.path.empty() && !is_api_path(req.path)) {
                 pages(req, res);
                 return;

@@ -57,10 +57,14 @@ class HttpError : public std::runtime_error {
         : std::runtime_error(message), kind_(kind), parameter_(std::move(parameter)) {}
     [[nodiscard]] ErrorKind kind() const { return kind_; }
     [[nodiscard]] const std::string& parameter() const { return parameter_; }
+    /// Seconds after which the request is worth repeating (sent as Retry-After); 0 = none.
+    [[nodiscard]] int retry_after_seconds() const { return retry_after_seconds_; }
+    void set_retry_after(int seconds) { retry_after_seconds_ = seconds; }
 
   private:
     ErrorKind kind_;
     std::string parameter_;
+    int retry_after_seconds_ = 0;
 };
 
 /// The official API's 422: `detail` is FastAPI's list of {type, loc, msg, input}.
@@ -88,6 +92,7 @@ struct ErrorResponse {
     int status = 500;
     std::string body; ///< JSON
     ErrorKind kind = ErrorKind::internal;
+    int retry_after_seconds = 0; ///< > 0: send a Retry-After header
 };
 
 /// The response for an error of `kind`. Official paths get {"detail": message}.
@@ -96,7 +101,8 @@ struct ErrorResponse {
 
 /// The response for an exception thrown by a handler: HttpError, ValidationError and the
 /// search library's BadRequest, NotFound and IndexUnavailableError map to their kinds;
-/// everything else is a 500 whose body says only "internal error". `log` receives the
+/// everything else is a 500 whose body says only "internal error". An HttpError's
+/// retry_after_seconds is kept. `log` receives the
 /// exception's own text for unexpected exceptions (never sent to the client).
 [[nodiscard]] ErrorResponse response_for(std::exception_ptr error, bool official,
                                          const std::function<void(const std::string&)>& log);

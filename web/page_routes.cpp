@@ -6,6 +6,7 @@
 #include "search/schema.h"
 #include "web/history_handlers.h"
 #include "web/html_builder.h"
+#include "web/http_errors.h"
 #include "web/openapi.h"
 #include "web/page_api_docs.h"
 #include "web/page_assessments.h"
@@ -139,6 +140,20 @@ void guarded(Site& site, const httplib::Request& req, httplib::Response& res, F&
     } catch (const search::IndexUnavailableError& e) {
         res.set_header("Retry-After", "5");
         failed(503, e.what());
+    } catch (const HttpError& e) {
+        // Over a budget (as_of_budget.h): say so, and when to try again.
+        const int retry = e.retry_after_seconds();
+        if (site.context.log) {
+            site.context.log(std::string("page ") + req.path + ": " + e.what());
+        }
+        if (retry > 0) {
+            res.set_header("Retry-After", std::to_string(retry));
+        }
+        send_html(res, info(e.kind()).status,
+                  retry > 0
+                      ? render_error_page(Ui::error_title, Ui::busy_text, std::to_string(retry),
+                                          options, alternate)
+                      : render_error_page(Ui::error_title, Ui::error_text, {}, options, alternate));
     } catch (const std::exception& e) {
         failed(500, e.what());
     } catch (...) {

@@ -449,6 +449,11 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "minuten opnieuw.",
      "The register is not available yet: the index is being built. Please try again in a few "
      "minutes."},
+    {Ui::busy_text,
+     "Het register op eerdere datums wordt nu voor andere bezoekers opgebouwd. Probeer het over "
+     "{0} seconden opnieuw.",
+     "The register at past dates is being prepared for other visitors right now. Please try "
+     "again in {0} seconds."},
     {Ui::error_search_label, "Zoek in het algoritmeregister", "Search the algorithm register"},
     {Ui::error_other_language, "In het Engels", "In Dutch"},
     {Ui::api_docs_title, "API-documentatie", "API reference"},

@@ -296,6 +296,7 @@ enum class Ui : std::size_t {
     back_home,
     request_error_text,
     unavailable_text,
+    busy_text,
     error_search_label,
     error_other_language,
     api_docs_title,

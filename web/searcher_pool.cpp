@@ -1,11 +1,19 @@
 #include "web/searcher_pool.h"
 
+#include "search/free_memory.h"
+
 namespace algreg::web {
 
 SearcherPool::SearcherPool(std::string db_path, double time_limit_seconds)
     : db_path_(std::move(db_path)) {
     options_.time_limit = time_limit_seconds;
     options_.cache = std::make_shared<search::RevisionCache>();
+}
+
+SearcherPool::~SearcherPool() {
+    idle_.clear();
+    options_.cache.reset();
+    search::return_free_memory();
 }
 
 std::unique_ptr<search::Searcher> SearcherPool::take() {

@@ -20,6 +20,9 @@ class SearcherPool {
     SearcherPool(std::string db_path, double time_limit_seconds);
     SearcherPool(const SearcherPool&) = delete;
     SearcherPool& operator=(const SearcherPool&) = delete;
+    /// Closes the searchers and gives the freed memory back to the system (an as-of pool let
+    /// go by AsOfPools holds a whole index's caches).
+    ~SearcherPool();
 
     /// Runs `f(search::Searcher&)` with a searcher no other thread uses meanwhile and returns
     /// its result. A searcher that failed with a non-standard exception (a Xapian error) is

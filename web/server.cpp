@@ -131,7 +131,8 @@ struct Server::State {
                     std::chrono::duration<double>(config.search_time_limit).count()),
           cache(config.cache_bytes),
           as_of(std::move(provider),
-                std::chrono::duration<double>(config.search_time_limit).count()),
+                std::chrono::duration<double>(config.search_time_limit).count(),
+                config.as_of_budget),
           completeness(config.index_path), app{config, searchers, metrics,      tracker,
                                                cache,  as_of,     completeness, std::move(sync)} {}
 

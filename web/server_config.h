@@ -4,6 +4,7 @@
 
 #include "search/data_dir.h"
 #include "web/access_log.h"
+#include "web/as_of_budget.h"
 
 #include <chrono>
 #include <cstddef>
@@ -45,6 +46,8 @@ struct ServerConfig {
     LogFormat log_format = LogFormat::combined; ///< of the access log
     /// Serialised answers kept per index revision (response_cache.h); 0 = no cache.
     std::size_t cache_bytes = 32 * 1024 * 1024;
+    /// How many as_of indexes are built at once, wait, and start per minute (as_of_budget.h).
+    AsOfBudgetLimits as_of_budget;
     /// The web UI's CSS, JavaScript and images (search::DataDirs::static_dir, found by main()
     /// from where the program is); "" = none: pages are served without style and script.
     std::string static_dir;

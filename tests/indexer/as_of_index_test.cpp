@@ -190,7 +190,32 @@ TEST_CASE("the provider hands out the cache's paths") {
     TempDir dir;
     const std::string live_path = copy_of_history_index(dir);
     const auto provider = algreg::indexer::as_of_index_provider(live_path);
-    CHECK(provider("2026-08-08") == live_path);
-    CHECK(Xapian::Database(provider("2026-05-13")).get_doccount() ==
+    CHECK(provider("2026-08-08", {}) == live_path);
+    CHECK(Xapian::Database(provider("2026-05-13", {})).get_doccount() ==
           count_per_date().at("2026-05-13"));
+}
+
+TEST_CASE("the gate is asked before a build only, and a refusal builds nothing") {
+    TempDir dir;
+    const std::string live_path = copy_of_history_index(dir);
+    const auto provider = algreg::indexer::as_of_index_provider(live_path);
+    int asked = 0;
+    const algreg::search::AsOfBuildGate refuse = [&]() -> algreg::search::AsOfBuildPermit {
+        ++asked;
+        throw std::runtime_error("over budget");
+    };
+    CHECK_THROWS_WITH(provider("2026-06-20", refuse), "over budget");
+    CHECK(asked == 1);
+    CHECK(provider("2026-08-08", refuse) == live_path); // the live index: nothing to build
+    CHECK(asked == 1);
+    bool released = false;
+    const algreg::search::AsOfBuildGate allow = [&] {
+        ++asked;
+        return algreg::search::AsOfBuildPermit(&released, [](bool* r) { *r = true; });
+    };
+    const std::string built = provider("2026-06-20", allow);
+    CHECK(asked == 2);
+    CHECK(released);                                // held for the build only
+    CHECK(provider("2026-06-20", refuse) == built); // cached: the gate is not asked
+    CHECK(asked == 2);
 }

@@ -4,6 +4,7 @@
 #include "search/schema.h"
 #include "tests/support/fixtures.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 
 using namespace algreg::indexer;
@@ -171,6 +172,22 @@ TEST_CASE("the CSV row: themes split, groupings parsed from the CSV text form") 
     CHECK(r.standard_version == "1.0");
     CHECK(r.publication_category == "Impactvolle algoritmes");
     CHECK(r.source_format == "csv-1.0");
+}
+
+TEST_CASE("themes (category) lose their markup, reported as repaired") {
+    // The first entry of the CSV sample with markup in its themes, as the issue found them.
+    const auto file = read_source(fixture("register-csv-sample.csv"));
+    SourceRecord source = file.records[0];
+    source.value["category"] =
+        "<b>Economie</b>, Wonen<script>alert(1)</script>, Zorg &amp; welzijn";
+    const auto n = normalise(source, file.format);
+    const auto r = only(n);
+    for (const auto& theme : r.category) {
+        CHECK_MESSAGE(theme.find_first_of("<>") == std::string::npos, theme);
+    }
+    CHECK(std::find(r.category.begin(), r.category.end(), "Economie") != r.category.end());
+    CHECK(has_problem(n, "category", Severity::repaired));
+    CHECK(json(r.original).dump().find("<script>") == std::string::npos);
 }
 
 TEST_CASE("bad records: repaired by documented rules or rejected, never thrown") {

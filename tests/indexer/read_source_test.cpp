@@ -1,9 +1,11 @@
 // Every reader on every bundled real data file, and the malformed-input paths.
+#include "indexer/normalise.h"
 #include "indexer/read_source.h"
 #include "search/errors.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/temp_dir.h"
 
+#include <algorithm>
 #include <doctest/doctest.h>
 #include <set>
 
@@ -138,6 +140,25 @@ TEST_CASE("invalid UTF-8 is replaced by U+FFFD and the field is named") {
     REQUIRE(file.records.size() == 1);
     CHECK(file.records[0].value["title"] == "Caf\xEF\xBF\xBD algoritme");
     CHECK(file.records[0].invalid_utf8_fields == std::vector<std::string>{"title"});
+}
+
+TEST_CASE("invalid UTF-8 inside a key is repaired and reported, not dropped unnoticed") {
+    TempDir dir;
+    const std::string path = dir.file("key.json");
+    write_file(path, "{\"algoritmes\": [{\"id\": \"11234933\", \"title\": \"Parkeren\", "
+                     "\"organisatie\": \"Gemeente Delft\", \"toelichting\xE9\": \"tekst\"}]}");
+    const auto file = read_source(path);
+    REQUIRE(file.records.size() == 1);
+    const std::string repaired_key = "toelichting\xEF\xBF\xBD";
+    CHECK(file.records[0].value.at(repaired_key) == "tekst");
+    CHECK(file.records[0].invalid_utf8_fields == std::vector<std::string>{repaired_key});
+    const auto normalised = algreg::indexer::normalise(file.records[0], file.format);
+    REQUIRE(normalised.record);
+    const bool reported =
+        std::any_of(normalised.problems.begin(), normalised.problems.end(), [&](const auto& p) {
+            return p.field == repaired_key && p.message.find("UTF-8") != std::string::npos;
+        });
+    CHECK(reported);
 }
 
 TEST_CASE("format detection and forcing") {

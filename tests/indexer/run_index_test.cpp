@@ -176,6 +176,28 @@ TEST_CASE("a malformed input file leaves the index untouched") {
     CHECK(db.get_doccount() == 1530);
 }
 
+TEST_CASE("a garbage fetched_at is refused naming the file and the field; nothing is written") {
+    TempDir dir;
+    const auto first = index({fixture("register-2026-08-08.json")}, dir.file("db"));
+    const std::string listing = read_file(fixture("register-2026-08-08.json"));
+    const std::string input = dir.file("garbage-date.json");
+    // The same listing with fetched_at replaced by text that is no date-time.
+    nlohmann::json parsed = nlohmann::json::parse(listing);
+    parsed["fetched_at"] = "gisteren<script>";
+    write_file(input, parsed.dump());
+    try {
+        (void)index({input}, dir.file("db"));
+        FAIL("a garbage fetched_at was accepted");
+    } catch (const algreg::search::InputError& e) {
+        CHECK(e.file() == input);
+        CHECK(std::string(e.what()).find("fetched_at") != std::string::npos);
+        CHECK(std::string(e.what()).find("gisteren<script>") != std::string::npos);
+    }
+    const Xapian::Database db(dir.file("db"));
+    CHECK(db.get_revision() == first.changes.revision);
+    CHECK(run_cli("index --quiet --db " + dir.file("db") + " " + input) == 2);
+}
+
 TEST_CASE("bad records are rejected with their position; every other record is indexed") {
     TempDir dir;
     const std::string input = dir.file("bad.ndjson");

@@ -76,7 +76,8 @@ std::unique_ptr<TestServer> status_server(const std::string& db,
                                           const search::SyncStatusBoard& board) {
     web::ServerConfig config;
     config.index_path = db;
-    return std::make_unique<TestServer>(config, false, [&board] { return board.get(); });
+    return std::make_unique<TestServer>(config, false, algreg::search::AsOfIndexProvider{},
+                                        [&board] { return board.get(); });
 }
 
 } // namespace

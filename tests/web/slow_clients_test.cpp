@@ -143,6 +143,23 @@ TEST_CASE("too many or too large header fields: 431; conflicting Content-Length:
     CHECK(server.client().Get("/healthz")->status == 200);
 }
 
+TEST_CASE("a request followed by a half-close (shutdown of the sending side) gets its answer") {
+    // As `printf 'GET …' | nc` does: the client says it will send nothing more, then reads.
+    TestServer server(quick_gate());
+    int answered = 0;
+    for (int i = 0; i < 20; ++i) {
+        const int fd = connect_loopback(server.port());
+        send_all(fd, "GET /api/v1/search?q=parkeren&size=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+        ::shutdown(fd, SHUT_WR);
+        const std::string response = read_until_closed(fd);
+        ::close(fd);
+        if (raw_status(response) == 200 && response.find("\"total\"") != std::string::npos) {
+            ++answered;
+        }
+    }
+    CHECK(answered == 20);
+}
+
 TEST_CASE("300 trickling and idle connections do not slow ordinary requests") {
     ServerConfig config = quick_gate();
     config.request_timeout = std::chrono::milliseconds(4'000);

@@ -65,10 +65,13 @@ inline const std::string& fixture_index() {
 class TestServer {
   public:
     /// The access log is off unless `access_log` (stderr would fill with every test's lines).
+    /// `as_of` serves as_of= (indexer::as_of_index_provider); empty: no as_of.
     /// `sync_status`: as `algreg serve --follow` gives it (web::Server).
     explicit TestServer(web::ServerConfig config = {}, bool access_log = false,
+                        search::AsOfIndexProvider as_of = {},
                         search::SyncStatusSource sync_status = {})
-        : server_(prepare(std::move(config), access_log), {}, std::move(sync_status)) {
+        : server_(prepare(std::move(config), access_log), std::move(as_of),
+                  std::move(sync_status)) {
         port_ = server_.bind();
         thread_ = std::thread([this] { server_.run(); });
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
