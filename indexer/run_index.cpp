@@ -166,9 +166,10 @@ std::size_t merge_external(std::vector<AlgorithmRecord>& records,
 
 /// Stores the risk classifications with their evidence in every record (docs/risk-profiles.md),
 /// last, so that they see the merged text.
-void store_risk_classification(std::vector<AlgorithmRecord>& records) {
+void store_risk_classification(std::vector<AlgorithmRecord>& records,
+                               search::RiskClassifier& classify) {
     for (auto& r : records) {
-        r.risk_evidence = search::classify_risk(r);
+        r.risk_evidence = classify(r);
     }
 }
 
@@ -262,6 +263,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             synonyms.insert(synonyms.end(), pairs.begin(), pairs.end());
         }
     }
+    search::RiskClassifier classify_risk; // one for all snapshots of this run
     const MinistryTable ministries = options.ministries_path.empty()
                                          ? MinistryTable()
                                          : read_ministries(options.ministries_path);
@@ -373,7 +375,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             }
             summary.unmatched_assessments = merge_external(records, assessment_files);
             assign_ministries(records, ministries, hierarchy);
-            store_risk_classification(records);
+            store_risk_classification(records, classify_risk);
             metadata[std::string(search::metadata_snapshot)] = step.change_set->fetched_at;
             auto changes = writer.apply(
                 records, mode, synonyms, metadata, {},
@@ -394,7 +396,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
         auto& records = builder.records();
         summary.unmatched_assessments = merge_external(records, assessment_files);
         assign_ministries(records, ministries, hierarchy);
-        store_risk_classification(records);
+        store_risk_classification(records, classify_risk);
         RevisionStamp stamp{options.as_of, true, inputs, options.allow_older,
                             options.allow_mass_removal};
         if (stamp.timestamp.empty() && !summary.snapshot.empty()) {

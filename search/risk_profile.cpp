@@ -84,9 +84,6 @@ std::vector<FieldText> field_texts(const AlgorithmRecord& r) {
             add("legacy", value);
         }
     }
-    for (auto& f : out) {
-        f.tokens = tokenise(f.text);
-    }
     return out;
 }
 
@@ -147,9 +144,14 @@ bool negated(const RiskRule& rule, const std::vector<Token>& tokens, std::size_t
 
 } // namespace
 
-std::vector<RiskEvidence> classify_risk(const AlgorithmRecord& record,
-                                        const std::vector<RiskRule>& rules) {
-    const auto fields = field_texts(record);
+namespace {
+
+std::vector<RiskEvidence> classify_fields(const AlgorithmRecord& record,
+                                          std::vector<FieldText> fields,
+                                          const std::vector<RiskRule>& rules) {
+    for (auto& f : fields) {
+        f.tokens = tokenise(f.text);
+    }
     const std::vector<Token> title = tokenise(record.name);
     std::vector<RiskEvidence> evidence;
     for (const auto& rule : rules) {
@@ -185,8 +187,29 @@ std::vector<RiskEvidence> classify_risk(const AlgorithmRecord& record,
     return evidence;
 }
 
+} // namespace
+
+std::vector<RiskEvidence> classify_risk(const AlgorithmRecord& record,
+                                        const std::vector<RiskRule>& rules) {
+    return classify_fields(record, field_texts(record), rules);
+}
+
 std::vector<RiskEvidence> classify_risk(const AlgorithmRecord& record) {
     return classify_risk(record, bundled_risk_rules());
+}
+
+std::vector<RiskEvidence> RiskClassifier::operator()(const AlgorithmRecord& record) {
+    auto fields = field_texts(record);
+    std::string key = record.name;
+    for (const auto& f : fields) {
+        key += '\0' + f.key + '\0' + f.text;
+    }
+    if (const auto it = answers_.find(key); it != answers_.end()) {
+        return it->second;
+    }
+    auto evidence = classify_fields(record, std::move(fields), bundled_risk_rules());
+    answers_.emplace(std::move(key), evidence);
+    return evidence;
 }
 
 bool is_risk_profile(const AlgorithmRecord& record) {

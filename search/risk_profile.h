@@ -8,6 +8,7 @@
 #include "search/risk_rules.h"
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace algreg::search {
@@ -22,6 +23,17 @@ namespace algreg::search {
 
 /// classify_risk() with the bundled rules.
 [[nodiscard]] std::vector<RiskEvidence> classify_risk(const AlgorithmRecord& record);
+
+/// classify_risk() with the bundled rules, remembering each answer by the text it read: a
+/// history replay meets most entries unchanged in every snapshot (38 for the bundled register),
+/// and classifying is the costly part. One per indexing run; not thread-safe.
+class RiskClassifier {
+  public:
+    [[nodiscard]] std::vector<RiskEvidence> operator()(const AlgorithmRecord& record);
+
+  private:
+    std::unordered_map<std::string, std::vector<RiskEvidence>> answers_;
+};
 
 /// True when the stored evidence has a risicoprofiel rule.
 [[nodiscard]] bool is_risk_profile(const AlgorithmRecord& record);

@@ -171,7 +171,7 @@ std::string table_html(const std::vector<RiskRow>& rows, const RiskRow* total, s
 
 SearchRequest risk_profiles_without_iama() {
     return linked(with(profiles_request(), search::facet::assessment.name,
-                       {"iama-niet-uitgevoerd", "iama-onbekend"}));
+                       {"iama-niet-uitgevoerd", "iama-onbekend", "iama-niet-vermeld"}));
 }
 
 RiskProfiles build_risk_profiles(const SearchFunction& search, Lang lang) {
@@ -181,8 +181,8 @@ RiskProfiles build_risk_profiles(const SearchFunction& search, Lang lang) {
     s.profiles = run(search, base);
     s.dpia = run(search, with(base, f::assessment.name, {"dpia-uitgevoerd"}));
     s.iama = run(search, with(base, f::assessment.name, {"iama-uitgevoerd"}));
-    s.no_iama =
-        run(search, with(base, f::assessment.name, {"iama-niet-uitgevoerd", "iama-onbekend"}));
+    s.no_iama = run(search, with(base, f::assessment.name,
+                                 {"iama-niet-uitgevoerd", "iama-onbekend", "iama-niet-vermeld"}));
     s.human = run(search, with(base, f::human_intervention.name, {"beschreven"}));
     s.listing = run(search, with(base, f::human_intervention.name, {"onbekend"}));
     for (const auto c : search::characteristics) {

@@ -259,6 +259,13 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "minst.",
      "Bar chart: the number of registered algorithms per organisation type, most first."},
     {Ui::chart_ministry, "Algoritmes per ministerie", "Algorithms per ministry"},
+    {Ui::chart_ministry_desc,
+     "Staafdiagram: het aantal algoritmes van elk ministerie en de organisaties die eronder "
+     "vallen (diensten, agentschappen, zbo's), van meest naar minst. Gemeenten, provincies en "
+     "waterschappen vallen onder geen ministerie en tellen hier niet mee.",
+     "Bar chart: the number of algorithms of each ministry and the organisations under it "
+     "(services, agencies, independent bodies), most first. Municipalities, provinces and water "
+     "boards fall under no ministry and are not counted here."},
     {Ui::chart_per_year, "Algoritmes per jaar van registratie, naar status",
      "Algorithms per year of registration, by status"},
     {Ui::chart_per_year_desc,
@@ -284,13 +291,6 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "Stacked bar chart from the history: per month the number of algorithms that were added to "
      "the register, changed, and removed. The first load does not count as added."},
     {Ui::chart_month, "Maand", "Month"},
-    {Ui::chart_ministry_desc,
-     "Staafdiagram: het aantal algoritmes van elk ministerie en de organisaties die eronder "
-     "vallen (diensten, agentschappen, zbo's), van meest naar minst. Gemeenten, provincies en "
-     "waterschappen vallen onder geen ministerie en tellen hier niet mee.",
-     "Bar chart: the number of algorithms of each ministry and the organisations under it "
-     "(services, agencies, independent bodies), most first. Municipalities, provinces and water "
-     "boards fall under no ministry and are not counted here."},
     {Ui::chart_status, "Algoritmes per status", "Algorithms per status"},
     {Ui::chart_status_desc, "Staafdiagram: het aantal algoritmes per status.",
      "Bar chart: the number of algorithms per status."},
@@ -310,13 +310,13 @@ constexpr std::array<UiRow, static_cast<std::size_t>(Ui::count_)> table{{
      "lijst van het register ‘Ja’, ‘Nee’ of ‘Onbekend’ zegt over een impactassessment.",
      "Stacked bar chart: per organisation type the number of algorithms for which the "
      "register's public listing says ‘Yes’, ‘No’ or ‘Unknown’ about an impact assessment."},
+    {Ui::chart_table, "De cijfers als tabel", "The numbers as a table"},
     {Ui::chart_single_row,
      "Alle {0} tellen hier in één groep: {1}. Een grafiek met één balk zegt "
      "niets meer; de tabel heeft de cijfers.",
      "All {0} count in one group here: {1}. A chart with one bar would say nothing more; the "
      "table has the numbers."},
     {Ui::chart_no_data, "Hiervoor zijn geen gegevens.", "There are no data for this."},
-    {Ui::chart_table, "De cijfers als tabel", "The numbers as a table"},
     {Ui::chart_total, "Totaal", "Total"},
     {Ui::chart_entries, "Algoritmes", "Algorithms"},
     {Ui::chart_no_category, "Geen categorie", "No category"},

@@ -145,7 +145,7 @@ TEST_CASE("as_of over budget: 503 with Retry-After, never 500, and searches stil
         REQUIRE(res);
         cached += res->status == 200 ? 1 : 0;
     }
-    CHECK(cached == answered);
+    CHECK(cached >= answered); // more when two dates fall in one revision, which one build serves
 
     // Pages say it in Dutch and English, with the same header; the official API in its shape.
     const auto page = cli.Get("/?q=herregistratie&as_of=2026-07-15");

@@ -67,7 +67,8 @@ TEST_CASE("risk profiles page: every number equals the search it links to") {
 
 TEST_CASE("risk profiles without an IAMA are one URL") {
     const std::string url = page_url(Lang::nl, "/", risk_profiles_without_iama());
-    CHECK(url == "/?impacttoets=iama-niet-uitgevoerd&impacttoets=iama-onbekend&risicoprofiel=ja");
+    CHECK(url == "/?impacttoets=iama-niet-uitgevoerd&impacttoets=iama-niet-vermeld&impacttoets="
+                 "iama-onbekend&risicoprofiel=ja");
     const auto search = fixture_search();
     const RiskProfiles p = build_risk_profiles(search, Lang::nl);
     s::SearchRequest r = request_of_link(url);

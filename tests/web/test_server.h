@@ -28,6 +28,7 @@ inline void build_fixture_index(const std::string& db_path) {
     indexer::IndexOptions options;
     options.inputs = {fixture("register-2026-08-08.json"), fixture("register-v1.0-templates.json")};
     options.abbreviations_path = fixture("abbreviations-nl.tsv");
+    options.ministries_path = fixture("ministries-nl.tsv");
     options.db_path = db_path;
     options.quiet = true;
     std::ostringstream log;
