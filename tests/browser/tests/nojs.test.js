@@ -84,7 +84,7 @@ describe('without JavaScript', () => {
     assert.equal(await page.locator('h1').textContent(), 'Gemeente Utrecht');
     assert.equal(await page.locator('#f-status-in_gebruik').isChecked(), true);
     await page.goto(env.server.base + '/statistieken');
-    assert.equal(await page.locator('svg[role="img"]').count(), 7);
+    assert.equal(await page.locator('svg[role="img"]').count(), 11);
     await page.context().close();
   });
 });

@@ -98,7 +98,7 @@ describe('entry, organisation and statistics pages', () => {
     const page = await newPage(env.browser, env.server.base);
     await page.goto(env.server.base + '/statistieken');
     const charts = page.locator('svg[role="img"]');
-    assert.equal(await charts.count(), 7);
+    assert.equal(await charts.count(), 11);
     for (const chart of await charts.all()) {
       const labelled = await chart.getAttribute('aria-labelledby');
       const [title, desc] = labelled.split(' ');
