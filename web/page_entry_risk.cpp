@@ -10,34 +10,32 @@ namespace algreg::web {
 
 namespace {
 
-std::string_view tr(Lang lang, std::string_view nl, std::string_view en) {
-    return lang == Lang::en ? en : nl;
-}
-
 /// The title of a rule field ("goal" -> "Doel en impact").
 std::string field_title(std::string_view key, Lang lang) {
     if (const auto* f = search::find_string_field(key)) {
         return std::string(lang == Lang::en ? f->title_en : f->title_nl);
     }
     if (key == "source_data_grouping") {
-        return std::string(tr(lang, "Gegevens (lijst)", "Data (list)"));
+        return std::string(in_language(lang, "Gegevens (lijst)", "Data (list)"));
     }
-    return std::string(tr(lang, "Velden van een oudere standaard", "Fields of an older standard"));
+    return std::string(
+        in_language(lang, "Velden van een oudere standaard", "Fields of an older standard"));
 }
 
 std::string class_label(std::string_view class_name, Lang lang) {
     const auto c = search::characteristic_of(class_name);
     if (c.empty()) {
-        return std::string(tr(lang, "Risicoprofiel", "Risk profile"));
+        return std::string(in_language(lang, "Risicoprofiel", "Risk profile"));
     }
-    return std::string(tr(lang, "Kenmerk: ", "Characteristic: ")) +
+    return std::string(in_language(lang, "Kenmerk: ", "Characteristic: ")) +
            search::characteristic_label(c, lang == Lang::en);
 }
 
 } // namespace
 
 std::string entry_risk_heading(Lang lang) {
-    return std::string(tr(lang, "Risicoprofiel en kenmerken", "Risk profile and characteristics"));
+    return std::string(
+        in_language(lang, "Risicoprofiel en kenmerken", "Risk profile and characteristics"));
 }
 
 std::string render_entry_risk(const search::AlgorithmRecord& r, Lang lang) {
@@ -45,46 +43,49 @@ std::string render_entry_risk(const search::AlgorithmRecord& r, Lang lang) {
         "<section class=\"entry-section\" aria-labelledby=\"risico\"><h2 id=\"risico\">" +
         esc(entry_risk_heading(lang)) + "</h2>";
     const bool profile = search::is_risk_profile(r);
-    h += "<p>" +
-         esc(profile ? tr(lang,
+    h +=
+        "<p>" +
+        esc(profile ? in_language(
+                          lang,
                           "Volgens de regels selecteert, scoort of markeert dit algoritme personen "
                           "of huishoudens op risico.",
                           "By the rules, this algorithm selects, scores or flags persons or "
                           "households by risk.")
-                     : tr(lang, "De regels vonden geen risicoprofiel van personen.",
-                          "The rules found no risk profile of persons.")) +
-         "</p>";
+                    : in_language(lang, "De regels vonden geen risicoprofiel van personen.",
+                                  "The rules found no risk profile of persons.")) +
+        "</p>";
     const auto found = search::characteristics_of(r);
     if (!found.empty()) {
-        h += "<p>" + esc(tr(lang, "Genoemde kenmerken: ", "Characteristics mentioned: "));
+        h += "<p>" + esc(in_language(lang, "Genoemde kenmerken: ", "Characteristics mentioned: "));
         for (std::size_t i = 0; i < found.size(); ++i) {
             h += (i == 0 ? "" : ", ") +
                  esc(search::characteristic_label(found[i], lang == Lang::en));
         }
         h += ". " +
-             esc(tr(lang, "Een kenmerk noemen is geen bewijs van discriminatie.",
-                    "Mentioning a characteristic is not proof of discrimination.")) +
+             esc(in_language(lang, "Een kenmerk noemen is geen bewijs van discriminatie.",
+                             "Mentioning a characteristic is not proof of discrimination.")) +
              "</p>";
     }
     if (r.listing_only) {
         h += "<p class=\"notice\">" +
-             esc(tr(lang,
-                    "Alleen op titel en doel beoordeeld: van dit algoritme is alleen de lijst "
-                    "van het register bekend.",
-                    "Judged on title and goal only: only the register's listing is known for "
-                    "this algorithm.")) +
+             esc(in_language(
+                 lang,
+                 "Alleen op titel en doel beoordeeld: van dit algoritme is alleen de lijst "
+                 "van het register bekend.",
+                 "Judged on title and goal only: only the register's listing is known for "
+                 "this algorithm.")) +
              "</p>";
     }
     if (!r.risk_evidence.empty()) {
         const std::string caption(
-            tr(lang, "Welke regel vond welke woorden", "Which rule found which words"));
+            in_language(lang, "Welke regel vond welke woorden", "Which rule found which words"));
         // Scrolls sideways inside its own focusable region on a phone, as the other tables.
         h += "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"" +
              esc(caption) + "\"><table class=\"evidence\"><caption>" + esc(caption) +
-             "</caption><thead><tr><th scope=\"col\">" + esc(tr(lang, "Regel", "Rule")) +
-             "</th><th scope=\"col\">" + esc(tr(lang, "Klasse", "Class")) +
-             "</th><th scope=\"col\">" + esc(tr(lang, "Veld", "Field")) +
-             "</th><th scope=\"col\">" + esc(tr(lang, "Woorden", "Words")) +
+             "</caption><thead><tr><th scope=\"col\">" + esc(in_language(lang, "Regel", "Rule")) +
+             "</th><th scope=\"col\">" + esc(in_language(lang, "Klasse", "Class")) +
+             "</th><th scope=\"col\">" + esc(in_language(lang, "Veld", "Field")) +
+             "</th><th scope=\"col\">" + esc(in_language(lang, "Woorden", "Words")) +
              "</th></tr></thead><tbody>";
         for (const auto& e : r.risk_evidence) {
             h += "<tr><td><a href=\"" +
@@ -96,7 +97,8 @@ std::string render_entry_risk(const search::AlgorithmRecord& r, Lang lang) {
         h += "</tbody></table></div>";
     }
     h += "<p><a href=\"" + esc(localised_path(lang, "/risicoprofielen")) + "\">" +
-         esc(tr(lang, "Over risicoprofielen en de regels", "About risk profiles and the rules")) +
+         esc(in_language(lang, "Over risicoprofielen en de regels",
+                         "About risk profiles and the rules")) +
          "</a></p></section>";
     return h;
 }

@@ -16,16 +16,8 @@ namespace {
 using search::SearchRequest;
 using search::SearchResult;
 
-std::string_view tr(Lang lang, std::string_view nl, std::string_view en) {
-    return lang == Lang::en ? en : nl;
-}
-
 SearchRequest profiles_request() {
-    SearchRequest r;
-    r.page_size = 1;
-    r.snippets = false;
-    r.spelling = false;
-    r.facet_limit = 0;
+    SearchRequest r = counting_request();
     r.filters[std::string(search::facet::risk_profile.name)] = {"ja"};
     return r;
 }
@@ -116,7 +108,7 @@ std::vector<RiskRow> rows_of(const Searches& s, std::string_view facet, Lang lan
         }
         std::string label = value;
         if (facet == search::facet::organisation_type.name) {
-            label = value == "onbekend" ? std::string(tr(lang, "Onbekend", "Unknown"))
+            label = value == "onbekend" ? std::string(in_language(lang, "Onbekend", "Unknown"))
                                         : search::organisation_type_label(value);
         }
         rows.push_back(row(s, std::move(label), facet, value));
@@ -134,11 +126,13 @@ std::string table_html(const std::vector<RiskRow>& rows, const RiskRow* total, s
     std::string h = "<div class=\"table-scroll\"><table class=\"risk-table\" id=\"" +
                     std::string(id) + "\"><caption>" + esc(caption) + "</caption><thead><tr>";
     for (const auto head :
-         {first, tr(lang, "Risicoprofielen", "Risk profiles"), tr(lang, "met DPIA", "with a DPIA"),
-          tr(lang, "met IAMA", "with an IAMA"), tr(lang, "zonder IAMA", "without an IAMA"),
-          tr(lang, "menselijke tussenkomst beschreven", "human intervention described"),
-          tr(lang, "alleen op titel en doel beoordeeld", "judged on title and goal only"),
-          tr(lang, "genoemde kenmerken", "characteristics mentioned")}) {
+         {first, in_language(lang, "Risicoprofielen", "Risk profiles"),
+          in_language(lang, "met DPIA", "with a DPIA"),
+          in_language(lang, "met IAMA", "with an IAMA"),
+          in_language(lang, "zonder IAMA", "without an IAMA"),
+          in_language(lang, "menselijke tussenkomst beschreven", "human intervention described"),
+          in_language(lang, "alleen op titel en doel beoordeeld", "judged on title and goal only"),
+          in_language(lang, "genoemde kenmerken", "characteristics mentioned")}) {
         h += "<th scope=\"col\">" + esc(head) + "</th>";
     }
     h += "</tr></thead><tbody>";
@@ -195,7 +189,8 @@ RiskProfiles build_risk_profiles(const SearchFunction& search, Lang lang) {
 
     RiskProfiles p;
     p.total_entries = search(everything).total;
-    p.all = row(s, std::string(tr(lang, "Alle risicoprofielen", "All risk profiles")), "", "");
+    p.all =
+        row(s, std::string(in_language(lang, "Alle risicoprofielen", "All risk profiles")), "", "");
     p.by_type = rows_of(s, f::organisation_type.name, lang);
     p.by_organisation = rows_of(s, f::organisation.name, lang);
     if (const auto o = s.profiles.counts.find(f::organisation.name); o != s.profiles.counts.end()) {
@@ -217,18 +212,18 @@ RiskProfiles build_risk_profiles(const SearchFunction& search, Lang lang) {
 
     p.chart.id = "iama-per-type";
     p.chart.title =
-        std::string(tr(lang, "Risicoprofielen per type organisatie, met en zonder IAMA",
-                       "Risk profiles per organisation type, with and without an IAMA"));
-    p.chart.description =
-        std::string(tr(lang,
-                       "Per type organisatie het aantal risicoprofielen waarvoor een IAMA is "
-                       "uitgevoerd en waarvoor dat niet of niet bekend is.",
-                       "Per organisation type, the number of risk profiles with an IAMA done and "
-                       "with an IAMA not done or not known."));
-    p.chart.series = {std::string(tr(lang, "IAMA uitgevoerd", "IAMA done")),
-                      std::string(tr(lang, "geen IAMA bekend", "no IAMA known"))};
+        std::string(in_language(lang, "Risicoprofielen per type organisatie, met en zonder IAMA",
+                                "Risk profiles per organisation type, with and without an IAMA"));
+    p.chart.description = std::string(
+        in_language(lang,
+                    "Per type organisatie het aantal risicoprofielen waarvoor een IAMA is "
+                    "uitgevoerd en waarvoor dat niet of niet bekend is.",
+                    "Per organisation type, the number of risk profiles with an IAMA done and "
+                    "with an IAMA not done or not known."));
+    p.chart.series = {std::string(in_language(lang, "IAMA uitgevoerd", "IAMA done")),
+                      std::string(in_language(lang, "geen IAMA bekend", "no IAMA known"))};
     p.chart.series_classes = {"done", "not-done"};
-    p.chart.row_header = std::string(tr(lang, "Type organisatie", "Organisation type"));
+    p.chart.row_header = std::string(in_language(lang, "Type organisatie", "Organisation type"));
     for (const auto& r : p.by_type) {
         p.chart.rows.push_back({r.label, {r.with_iama.count, r.without_iama.count}});
     }
@@ -260,12 +255,12 @@ std::string render_risk_profiles_page(const RiskProfiles& p, const PageOptions& 
     const Lang lang = options.lang;
     const Lang other = lang == Lang::nl ? Lang::en : Lang::nl;
     Document d;
-    d.title = std::string(tr(lang, "Risicoprofielen", "Risk profiles"));
+    d.title = std::string(in_language(lang, "Risicoprofielen", "Risk profiles"));
     d.nav_current = "risk-profiles";
     d.alternate_href = localised_path(other, "/risicoprofielen");
-    d.description = std::string(
-        tr(lang, "Algoritmen die personen selecteren of scoren op risico, per organisatie.",
-           "Algorithms that select or score persons by risk, per organisation."));
+    d.description = std::string(in_language(
+        lang, "Algoritmen die personen selecteren of scoren op risico, per organisatie.",
+        "Algorithms that select or score persons by risk, per organisation."));
     std::string h = "<div class=\"page-intro\"><h1>" + esc(d.title) + "</h1><p class=\"lead\">";
     h += esc(lang == Lang::en
                  ? "Of the " + format_count(p.total_entries, lang) + " entries in the register, " +
@@ -278,16 +273,16 @@ std::string render_risk_profiles_page(const RiskProfiles& p, const PageOptions& 
                        " in hun eigen tekst dat ze personen of huishoudens selecteren, scoren of "
                        "markeren op risico.");
     h += "</p><p><a class=\"button\" href=\"" + esc(page_url(lang, "/", p.all.profiles.request)) +
-         "\">" + esc(tr(lang, "Alle risicoprofielen", "All risk profiles")) +
+         "\">" + esc(in_language(lang, "Alle risicoprofielen", "All risk profiles")) +
          "</a> <a class=\"button\" href=\"" +
          esc(page_url(lang, "/", risk_profiles_without_iama())) + "\">" +
-         esc(tr(lang, "Risicoprofielen zonder IAMA", "Risk profiles without an IAMA")) + " (" +
-         esc(format_count(p.all.without_iama.count, lang)) + ")</a></p></div>";
+         esc(in_language(lang, "Risicoprofielen zonder IAMA", "Risk profiles without an IAMA")) +
+         " (" + esc(format_count(p.all.without_iama.count, lang)) + ")</a></p></div>";
 
     h += "<section aria-labelledby=\"wat-zegt-dit\"><h2 id=\"wat-zegt-dit\">" +
-         esc(tr(lang, "Wat deze indeling wel en niet zegt",
-                "What this classification can and "
-                "cannot tell")) +
+         esc(in_language(lang, "Wat deze indeling wel en niet zegt",
+                         "What this classification can and "
+                         "cannot tell")) +
          "</h2>";
     if (lang == Lang::en) {
         h += "<p>The classification comes from rules over the text organisations publish in the "
@@ -333,22 +328,24 @@ std::string render_risk_profiles_page(const RiskProfiles& p, const PageOptions& 
              "een bijgevoegde lijst dat zegt.</p>";
     }
     h += "<p><a href=\"" + esc(localised_path(lang, "/risicoprofielen/regels")) + "\">" +
-         esc(tr(lang, "De regels en criteria", "The rules and criteria")) + "</a></p></section>";
+         esc(in_language(lang, "De regels en criteria", "The rules and criteria")) +
+         "</a></p></section>";
 
     h += render_chart(p.chart, lang);
     h += "<section aria-labelledby=\"per-type\"><h2 id=\"per-type\">" +
-         esc(tr(lang, "Per type organisatie", "Per organisation type")) + "</h2>";
-    h +=
-        table_html(p.by_type, &p.all, "tabel-type",
-                   tr(lang, "Risicoprofielen per type organisatie; elk getal opent de zoekopdracht",
-                      "Risk profiles per organisation type; every number opens the search"),
-                   tr(lang, "Type organisatie", "Organisation type"), lang);
+         esc(in_language(lang, "Per type organisatie", "Per organisation type")) + "</h2>";
+    h += table_html(
+        p.by_type, &p.all, "tabel-type",
+        in_language(lang, "Risicoprofielen per type organisatie; elk getal opent de zoekopdracht",
+                    "Risk profiles per organisation type; every number opens the search"),
+        in_language(lang, "Type organisatie", "Organisation type"), lang);
     h += "</section><section aria-labelledby=\"per-organisatie\"><h2 id=\"per-organisatie\">" +
-         esc(tr(lang, "Per organisatie", "Per organisation")) + "</h2>";
+         esc(in_language(lang, "Per organisatie", "Per organisation")) + "</h2>";
     h += table_html(p.by_organisation, nullptr, "tabel-organisatie",
-                    tr(lang, "Risicoprofielen per organisatie; elk getal opent de zoekopdracht",
-                       "Risk profiles per organisation; every number opens the search"),
-                    tr(lang, "Organisatie", "Organisation"), lang);
+                    in_language(lang,
+                                "Risicoprofielen per organisatie; elk getal opent de zoekopdracht",
+                                "Risk profiles per organisation; every number opens the search"),
+                    in_language(lang, "Organisatie", "Organisation"), lang);
     h += "</section>";
     d.main_html = std::move(h);
     return render_document(d, options);
@@ -358,30 +355,33 @@ std::string render_risk_rules_page(const PageOptions& options) {
     const Lang lang = options.lang;
     const Lang other = lang == Lang::nl ? Lang::en : Lang::nl;
     Document d;
-    d.title = std::string(tr(lang, "Regels voor risicoprofielen", "Rules for risk profiles"));
+    d.title =
+        std::string(in_language(lang, "Regels voor risicoprofielen", "Rules for risk profiles"));
     d.nav_current = "risk-profiles";
     d.alternate_href = localised_path(other, "/risicoprofielen/regels");
-    std::string h = "<div class=\"page-intro\"><h1>" + esc(d.title) + "</h1><p class=\"lead\">" +
-                    esc(tr(lang,
-                           "Een regel vuurt als een van zijn patronen in een van zijn velden "
-                           "staat, zonder een uitsluiting eerder in dezelfde zin, met een van de "
-                           "vereiste woorden ergens in die velden, en zonder uitgesloten woord in "
-                           "de naam. Een woord met * is een begin van een woord. De criteria en "
-                           "de gemeten kwaliteit staan in docs/risk-profiles.md.",
-                           "A rule fires when one of its patterns is in one of its fields, with "
-                           "no exclusion earlier in the same sentence, one of the required words "
-                           "somewhere in those fields, and no excluded word in the name. A word "
-                           "with * is the start of a word. The criteria and the measured quality "
-                           "are in docs/risk-profiles.md.")) +
-                    "</p></div>";
+    std::string h =
+        "<div class=\"page-intro\"><h1>" + esc(d.title) + "</h1><p class=\"lead\">" +
+        esc(in_language(lang,
+                        "Een regel vuurt als een van zijn patronen in een van zijn velden "
+                        "staat, zonder een uitsluiting eerder in dezelfde zin, met een van de "
+                        "vereiste woorden ergens in die velden, en zonder uitgesloten woord in "
+                        "de naam. Een woord met * is een begin van een woord. De criteria en "
+                        "de gemeten kwaliteit staan in docs/risk-profiles.md.",
+                        "A rule fires when one of its patterns is in one of its fields, with "
+                        "no exclusion earlier in the same sentence, one of the required words "
+                        "somewhere in those fields, and no excluded word in the name. A word "
+                        "with * is the start of a word. The criteria and the measured quality "
+                        "are in docs/risk-profiles.md.")) +
+        "</p></div>";
     h += "<div class=\"table-scroll\"><table class=\"risk-rules\"><caption>" +
-         esc(tr(lang, "Alle regels", "All rules")) + "</caption><thead><tr>";
+         esc(in_language(lang, "Alle regels", "All rules")) + "</caption><thead><tr>";
     for (const auto head :
-         {tr(lang, "Regel", "Rule"), tr(lang, "Klasse", "Class"), tr(lang, "Velden", "Fields"),
-          tr(lang, "Patronen", "Patterns"),
-          tr(lang, "Niet na (in de zin)", "Not after (in the sentence)"),
-          tr(lang, "Vereist", "Requires"), tr(lang, "Niet in de naam", "Not in the name"),
-          tr(lang, "Reden", "Reason")}) {
+         {in_language(lang, "Regel", "Rule"), in_language(lang, "Klasse", "Class"),
+          in_language(lang, "Velden", "Fields"), in_language(lang, "Patronen", "Patterns"),
+          in_language(lang, "Niet na (in de zin)", "Not after (in the sentence)"),
+          in_language(lang, "Vereist", "Requires"),
+          in_language(lang, "Niet in de naam", "Not in the name"),
+          in_language(lang, "Reden", "Reason")}) {
         h += "<th scope=\"col\">" + esc(head) + "</th>";
     }
     h += "</tr></thead><tbody>";
@@ -399,7 +399,8 @@ std::string render_risk_rules_page(const PageOptions& options) {
         h += "<td>" + esc(r.reason) + "</td></tr>";
     }
     h += "</tbody></table></div><p><a href=\"" + esc(localised_path(lang, "/risicoprofielen")) +
-         "\">" + esc(tr(lang, "Terug naar risicoprofielen", "Back to risk profiles")) + "</a></p>";
+         "\">" + esc(in_language(lang, "Terug naar risicoprofielen", "Back to risk profiles")) +
+         "</a></p>";
     d.main_html = std::move(h);
     return render_document(d, options);
 }

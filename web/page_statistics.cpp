@@ -19,15 +19,6 @@ using search::FacetResult;
 using search::SearchRequest;
 using search::SearchResult;
 
-SearchRequest counting_request() {
-    SearchRequest r;
-    r.page_size = 1;
-    r.snippets = false;
-    r.spelling = false;
-    r.facet_limit = 0;
-    return r;
-}
-
 const FacetResult* facet_of(const SearchResult& r, std::string_view name) {
     for (const auto& f : r.facets) {
         if (f.name == name) {
@@ -314,6 +305,15 @@ std::string render_statistics_page(const Statistics& s, const PageOptions& optio
     h += "</div>";
     d.main_html = std::move(h);
     return render_document(d, options);
+}
+
+SearchRequest counting_request() {
+    SearchRequest r;
+    r.page_size = 1;
+    r.snippets = false;
+    r.spelling = false;
+    r.facet_limit = 0;
+    return r;
 }
 
 } // namespace algreg::web

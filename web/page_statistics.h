@@ -24,6 +24,9 @@ struct Statistics {
 /// Runs a search (a pooled Searcher in the server; anything in tests).
 using SearchFunction = std::function<search::SearchResult(const search::SearchRequest&)>;
 
+/// A search that only counts: one hit, no snippets, spelling or facets; the caller adds filters.
+[[nodiscard]] search::SearchRequest counting_request();
+
 /// The history's revisions, newest first (search::ChangesPage::revisions); empty without one.
 using HistoryFunction = std::function<std::vector<search::RevisionSummary>()>;
 

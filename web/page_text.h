@@ -326,6 +326,12 @@ enum class Ui : std::size_t {
 };
 
 /// The text of `key` in `lang`.
+/// A text written in place as a Dutch/English pair (pages whose texts are not Ui rows).
+[[nodiscard]] constexpr std::string_view in_language(Lang lang, std::string_view nl,
+                                                     std::string_view en) {
+    return lang == Lang::en ? en : nl;
+}
+
 [[nodiscard]] std::string_view ui(Lang lang, Ui key);
 
 /// ui() with "{0}", "{1}", ... replaced by `args` (inserted as given: escape them first when
