@@ -63,18 +63,6 @@ inline nlohmann::json healthz(const TestServer& server) {
     return nlohmann::json::parse(r->body);
 }
 
-/// Polls /healthz until it reports `entries` (or `limit` passes); returns how long it took.
-inline std::chrono::steady_clock::duration
-wait_for_entries(const TestServer& server, int entries,
-                 std::chrono::steady_clock::duration limit = std::chrono::seconds(3)) {
-    const auto start = std::chrono::steady_clock::now();
-    while (std::chrono::steady_clock::now() - start < limit &&
-           healthz(server)["entries"] != entries) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return std::chrono::steady_clock::now() - start;
-}
-
 /// The targets the reindex tests keep requesting: searches with and without text, an entry,
 /// suggestions and statistics.
 inline std::vector<std::string> reindex_targets() {
