@@ -1,7 +1,6 @@
 #include "search/searcher.h"
 
 #include "search/errors.h"
-#include "search/html_text.h"
 #include "search/open_index.h"
 #include "search/schema.h"
 #include "search/snippets.h"
@@ -420,26 +419,27 @@ FieldMask field_bit(std::string_view prefix) {
     return 0;
 }
 
-std::string plain_text(const StringField& field, const AlgorithmRecord& r) {
-    const std::string& value = r.*field.member;
-    return field.html ? strip_html(value) : value;
-}
-
 } // namespace
 
-std::shared_ptr<const AlgorithmRecord> Searcher::record(Xapian::docid docid) {
+std::shared_ptr<const ParsedRecord> Searcher::parsed_record(Xapian::docid docid) {
     if (auto cached = records_.find(data_->key, docid)) {
         return cached;
     }
-    auto parsed = std::make_shared<const AlgorithmRecord>(
+    auto parsed = std::make_shared<const ParsedRecord>(
         record_of(db_.get_document(docid, Xapian::DOC_ASSUME_VALID)));
     records_.put(docid, parsed);
     return parsed;
 }
 
+std::shared_ptr<const AlgorithmRecord> Searcher::record(Xapian::docid docid) {
+    auto parsed = parsed_record(docid);
+    const AlgorithmRecord* r = &parsed->record;
+    return {std::move(parsed), r}; // shares ownership with the cached ParsedRecord
+}
+
 Hit Searcher::make_hit(Xapian::docid docid, Highlighter& highlighter) {
-    const auto record_ptr = record(docid);
-    const AlgorithmRecord& r = *record_ptr;
+    const auto parsed = parsed_record(docid);
+    const AlgorithmRecord& r = parsed->record;
     const HighlightTerms& highlight = highlighter.terms();
     Hit h;
     h.id = r.id;
@@ -478,7 +478,7 @@ Hit Searcher::make_hit(Xapian::docid docid, Highlighter& highlighter) {
         if (bit == 0 || (r.*field.member).empty() || highlight.empty()) {
             return;
         }
-        const std::string text = plain_text(field, r);
+        const std::string& text = parsed->plain_text(field);
         if (field.key == "organization" ||
             best.distinct >= std::max<std::size_t>(highlight.words, 1)) {
             // Not a snippet (the card shows the organisation), or the snippet is settled: only
@@ -540,7 +540,7 @@ Hit Searcher::make_hit(Xapian::docid docid, Highlighter& highlighter) {
     } else {
         const std::string_view key = r.description_short.empty() ? "goal" : "description_short";
         const StringField& field = *find_string_field(key);
-        h.snippet_html = Highlighter::lead(plain_text(field, r));
+        h.snippet_html = Highlighter::lead(parsed->plain_text(field));
         h.snippet_field = (r.*field.member).empty() ? "" : std::string(key);
     }
     return h;

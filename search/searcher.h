@@ -130,6 +130,8 @@ class Searcher {
     /// changes() on the revision open now (changes.cpp).
     ChangesPage changes_once(const ChangesRequest& request);
     std::shared_ptr<const AlgorithmRecord> record(Xapian::docid docid);
+    /// The record with its plain texts, from the record cache or parsed (and cached).
+    std::shared_ptr<const ParsedRecord> parsed_record(Xapian::docid docid);
     Xapian::docid docid_of(std::string_view id);
 
     std::string path_;
