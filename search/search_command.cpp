@@ -1,8 +1,13 @@
 #include "search/search_command.h"
 
+#include "search/schema.h"
+
 #include <charconv>
 #include <ostream>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace algreg::search {
 
@@ -103,6 +108,40 @@ SearchCommandOptions parse_search_arguments(const std::vector<std::string>& args
     return options;
 }
 
+namespace {
+
+/// The --filter text after "Facets: ": the names of schema.h's facets, comma-separated, then
+/// where the values are, wrapped to the help's option column (24 spaces, lines up to 96
+/// characters). The help lists exactly the facets --filter accepts.
+std::string facet_names_wrapped() {
+    constexpr std::size_t indent = 24;
+    constexpr std::size_t width = 96;
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < facets.size(); ++i) {
+        words.push_back(std::string(facets[i].name) + (i + 1 < facets.size() ? "," : ""));
+    }
+    for (const char* w : {"(values", "as", "listed", "under", "the", "results)"}) {
+        words.emplace_back(w);
+    }
+    std::string out;
+    std::size_t column =
+        indent + std::string_view("combine with OR, facets with AND. Facets:").size();
+    for (const auto& w : words) {
+        if (column + 1 + w.size() > width) {
+            out += "\n" + std::string(indent, ' ');
+            column = indent;
+        } else {
+            out += ' ';
+            ++column;
+        }
+        out += w;
+        column += w.size();
+    }
+    return out;
+}
+
+} // namespace
+
 std::string search_help() {
     return R"(Usage: algreg search [QUERY...] [options]
 
@@ -121,9 +160,8 @@ kinderopvangtoeslag; a misspelt word gets a "Bedoelde u" suggestion.
 Options:
   --db DIR              the index (default: data/index)
   --filter FACET=VALUE  keep entries with this facet value; repeat it. Values of one facet
-                        combine with OR, facets with AND. Facets: organisatie, organisatietype,
-                        status, categorie, thema, impacttoets, impactassessment,
-                        wettelijke_basis, jaar, standaard (values as listed under the results)
+                        combine with OR, facets with AND. Facets:)" +
+           facet_names_wrapped() + R"(
   --sort KEY            relevance (default), newest_registered, last_changed, name, organisation
   --page N              page number, from 1 (default 1)
   --size N              hits per page, at most 100 (default 20)

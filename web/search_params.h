@@ -7,8 +7,7 @@
 //   facets       on/off (true/false, 1/0): compute facet counts (default on)
 //   facet_limit  values per facet, 0 = all (at most 1000)
 //   snippets     on/off;  spelling  on/off
-//   <facet>=v    a filter, repeatable: organisatie, organisatietype, status, categorie, thema,
-//                impacttoets, impactassessment, wettelijke_basis, jaar, standaard
+//   <facet>=v    a filter, repeatable, for every facet of search::facets (schema.h)
 // Parameters starting with '_' are ignored (cache busters); any other unknown name, a value
 // that is not valid UTF-8, and an out-of-range number are a BadRequest naming the parameter.
 #pragma once

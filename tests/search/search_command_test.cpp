@@ -1,4 +1,5 @@
 // `algreg search`: arguments, help, text output, and the real binary on the fixture index.
+#include "search/schema.h"
 #include "search/search_command.h"
 #include "tests/support/fixture_index.h"
 
@@ -152,4 +153,15 @@ TEST_CASE("algreg search runs against an index") {
     const auto help = run("search --help");
     CHECK(help.status == 0);
     CHECK(help.out.find("Usage: algreg search") != std::string::npos);
+}
+
+TEST_CASE("the help names every facet --filter accepts, within 96 columns") {
+    const std::string help = algreg::search::search_help();
+    for (const auto& facet : algreg::search::facets) {
+        CHECK_MESSAGE(help.find(std::string(facet.name)) != std::string::npos, facet.name);
+    }
+    std::istringstream lines(help);
+    for (std::string line; std::getline(lines, line);) {
+        CHECK_MESSAGE(line.size() <= 96, line);
+    }
 }
