@@ -79,6 +79,17 @@ struct Score {
     }
 };
 
+/// " [rule field: words] ..." of the evidence of class `class_name`, for the disagreement list.
+std::string evidence_of(const AlgorithmRecord& record, const std::string& class_name) {
+    std::string out;
+    for (const auto& e : record.risk_evidence) {
+        if (e.class_name == class_name) {
+            out += " [" + e.rule + " " + e.field + ": " + e.words + "]";
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("the bundled rules parse, and every characteristic has a rule") {
@@ -181,12 +192,15 @@ TEST_CASE("quality against the hand labels stays at or above the measured figure
             if (predicted_set.contains(key) != label.characteristics.contains(key)) {
                 MESSAGE("kenmerk "
                         << key << " " << label.id << " " << record.name << ": "
-                        << (predicted_set.contains(key) ? "false positive" : "false negative"));
+                        << (predicted_set.contains(key) ? "false positive" : "false negative")
+                        << evidence_of(record, "kenmerk:" + key));
             }
         }
         if (predicted != label.profile) {
-            MESSAGE("risicoprofiel " << label.id << " " << record.name << ": "
-                                     << (predicted ? "false positive" : "false negative"));
+            MESSAGE("risicoprofiel "
+                    << label.id << " " << record.name << ": "
+                    << (predicted ? "false positive" : "false negative")
+                    << evidence_of(record, std::string(search::risk_profile_class)));
         }
     }
     MESSAGE("labels " << all.size() << ", risicoprofiel ja " << positives);
