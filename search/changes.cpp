@@ -422,9 +422,13 @@ ChangesPage Searcher::changes_once(const ChangesRequest& request) {
             }
         }
         std::vector<bool> passing(static_cast<std::size_t>(db_.get_lastdocid()) + 1, false);
-        if (!in_register.empty()) {
+        // A facet asked for with only values the index does not have matches nothing, as in a
+        // search; selection_query() then gives MatchNothing, which is an empty Query, and an
+        // empty filter would otherwise read as no filter at all.
+        const Q filter = selection_query(data_->facets, selection);
+        const bool nothing_passes = !selection.empty() && filter.empty();
+        if (!in_register.empty() && !nothing_passes) {
             Q query = built.constrained ? built.query : match_all();
-            const Q filter = selection_query(data_->facets, selection);
             if (!filter.empty()) {
                 query = Q(Q::OP_FILTER, query, filter);
             }

@@ -40,8 +40,25 @@ constexpr std::array<std::string_view, 12> all_fields{"name",
                                                       "source_data_grouping",
                                                       "legacy"};
 
-bool sentence_end(char c) {
-    return c == '.' || c == '!' || c == '?' || c == ';' || c == '\n';
+/// True when the character at `i` of `text`, between two words (the next starts at
+/// `next_word`), ends a sentence. A full stop does not when the next word follows it without a
+/// space ("o.a.", "1.0") or, after spaces on the same line, starts with a lower-case letter: an
+/// abbreviation ("bijv. nationaliteit", "o.a. leeftijd") whose sentence goes on, so that a
+/// negation before it still counts.
+bool sentence_end(const std::string& text, std::size_t i, std::size_t next_word) {
+    const char c = text[i];
+    if (c != '.') {
+        return c == '!' || c == '?' || c == ';' || c == '\n';
+    }
+    if (i + 1 == next_word) {
+        return false;
+    }
+    for (std::size_t k = i + 1; k < next_word; ++k) {
+        if (text[k] != ' ' && text[k] != '\t') {
+            return true;
+        }
+    }
+    return next_word >= text.size() || !(text[next_word] >= 'a' && text[next_word] <= 'z');
 }
 
 std::vector<Token> tokenise(const std::string& text) {
@@ -51,7 +68,7 @@ std::vector<Token> tokenise(const std::string& text) {
     (void)for_each_word(text, 0, [&](const Word& w) {
         const auto begin = static_cast<std::size_t>(w.raw.data() - text.data());
         for (std::size_t i = previous_end; i < begin; ++i) {
-            if (sentence_end(text[i])) {
+            if (sentence_end(text, i, begin)) {
                 ++sentence;
                 break;
             }
@@ -79,8 +96,11 @@ std::vector<FieldText> field_texts(const AlgorithmRecord& r) {
         add("source_data_grouping", ref.title);
     }
     for (const auto& [key, value] : r.legacy) {
+        // Department and competent authority are names ("Directie Inkomen"), left out for the
+        // reason organisation and provider are.
         if (key != "uuid" && key != "application_url" && key != "lawful_basis_link" &&
-            key != "source_data_link" && key != "revision_date" && key != "url") {
+            key != "source_data_link" && key != "revision_date" && key != "url" &&
+            key != "department" && key != "competent_authority") {
             add("legacy", value);
         }
     }

@@ -17,7 +17,9 @@ namespace algreg::search {
 /// A rule fires when one of its patterns occurs in one of its fields, that occurrence has none
 /// of its not_in_sentence patterns earlier in (or overlapping it in) the same sentence, one of
 /// its requires patterns occurs in its fields (if it has any), and the name has none of its
-/// not_in_title patterns. Sentences end at . ! ? ; and line breaks. HTML is stripped first.
+/// not_in_title patterns. Sentences end at . ! ? ; and line breaks, except a full stop inside a
+/// word ("o.a.") or followed on the same line by a lower-case word ("bijv. leeftijd"). HTML is
+/// stripped first; legacy department and competent-authority names are not read.
 [[nodiscard]] std::vector<RiskEvidence> classify_risk(const AlgorithmRecord& record,
                                                       const std::vector<RiskRule>& rules);
 

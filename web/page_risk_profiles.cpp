@@ -191,6 +191,9 @@ RiskProfiles build_risk_profiles(const SearchFunction& search, Lang lang) {
     p.total_entries = search(everything).total;
     p.all =
         row(s, std::string(in_language(lang, "Alle risicoprofielen", "All risk profiles")), "", "");
+    p.full_record = {
+        p.all.profiles.count - p.all.title_and_goal_only.count,
+        linked(with(base, f::human_intervention.name, {"beschreven", "niet_beschreven"}))};
     p.by_type = rows_of(s, f::organisation_type.name, lang);
     p.by_organisation = rows_of(s, f::organisation.name, lang);
     if (const auto o = s.profiles.counts.find(f::organisation.name); o != s.profiles.counts.end()) {
@@ -242,6 +245,7 @@ std::vector<const RiskCell*> risk_cells(const RiskProfiles& p) {
         }
     };
     add(p.all);
+    out.push_back(&p.full_record);
     for (const auto& r : p.by_type) {
         add(r);
     }
@@ -262,16 +266,17 @@ std::string render_risk_profiles_page(const RiskProfiles& p, const PageOptions& 
         lang, "Algoritmen die personen selecteren of scoren op risico, per organisatie.",
         "Algorithms that select or score persons by risk, per organisation."));
     std::string h = "<div class=\"page-intro\"><h1>" + esc(d.title) + "</h1><p class=\"lead\">";
-    h += esc(lang == Lang::en
-                 ? "Of the " + format_count(p.total_entries, lang) + " entries in the register, " +
-                       format_count(p.all.profiles.count, lang) +
-                       " say in their own text that they select, score or flag persons or "
-                       "households by risk."
-                 : "Van de " + format_count(p.total_entries, lang) +
-                       " algoritmen in het register zeggen er " +
-                       format_count(p.all.profiles.count, lang) +
-                       " in hun eigen tekst dat ze personen of huishoudens selecteren, scoren of "
-                       "markeren op risico.");
+    const std::string all_entries = "<a href=\"" + esc(localised_path(lang, "/")) + "\">" +
+                                    esc(format_count(p.total_entries, lang)) + "</a>";
+    h += lang == Lang::en
+             ? "Of the " + all_entries + " entries in the register, " +
+                   number_link(p.all.profiles, lang) +
+                   " say in their own text that they select, score or flag persons or "
+                   "households by risk."
+             : "Van de " + all_entries + " algoritmen in het register zeggen er " +
+                   number_link(p.all.profiles, lang) +
+                   " in hun eigen tekst dat ze personen of huishoudens selecteren, scoren of "
+                   "markeren op risico.";
     h += "</p><p><a class=\"button\" href=\"" + esc(page_url(lang, "/", p.all.profiles.request)) +
          "\">" + esc(in_language(lang, "Alle risicoprofielen", "All risk profiles")) +
          "</a> <a class=\"button\" href=\"" +
@@ -299,11 +304,14 @@ std::string render_risk_profiles_page(const RiskProfiles& p, const PageOptions& 
              "are required by law, and a text may say that a characteristic is <em>not</em> used "
              "(the rules skip such negations, not always without error). Conversely, a "
              "characteristic that is not mentioned may still weigh through other data.</p>"
-             "<p>" +
-             esc(format_count(p.all.title_and_goal_only.count, lang)) +
-             " risk profiles are known only from the register's listing and were judged on "
-             "their title and goal only; full records from a sync give more to judge. A DPIA or "
-             "IAMA counts as done when the register or an attached list says so.</p>";
+             "<p id=\"alleen-titel-en-doel\">" +
+             number_link(p.all.title_and_goal_only, lang) +
+             " of these risk profiles are known only from the register's listing: they were "
+             "judged on their title and goal only (the number opens the list of them). The "
+             "other " +
+             number_link(p.full_record, lang) +
+             " were judged on their full record. Full records from a sync give more to judge. "
+             "A DPIA or IAMA counts as done when the register or an attached list says so.</p>";
     } else {
         h += "<p>De indeling komt uit regels over de tekst die organisaties zelf in het register "
              "zetten (naam, doel, beschrijving, gegevens, risico's enzovoort). Een algoritme "
@@ -320,12 +328,14 @@ std::string render_risk_profiles_page(const RiskProfiles& p, const PageOptions& 
              "zeggen dat een kenmerk juist <em>niet</em> wordt gebruikt (zulke ontkenningen "
              "slaan de regels over, niet altijd foutloos). Omgekeerd kan een kenmerk dat niet "
              "genoemd wordt via andere gegevens toch meewegen.</p>"
-             "<p>" +
-             esc(format_count(p.all.title_and_goal_only.count, lang)) +
-             " risicoprofielen kent algreg alleen uit de lijst van het register; die zijn "
-             "alleen op titel en doel beoordeeld. Volledige beschrijvingen uit een sync geven "
-             "meer om te beoordelen. Een DPIA of IAMA telt als uitgevoerd als het register of "
-             "een bijgevoegde lijst dat zegt.</p>";
+             "<p id=\"alleen-titel-en-doel\">Van deze risicoprofielen kent algreg er " +
+             number_link(p.all.title_and_goal_only, lang) +
+             " alleen uit de lijst van het register: die zijn alleen op titel en doel "
+             "beoordeeld (het getal opent de lijst ervan). De andere " +
+             number_link(p.full_record, lang) +
+             " zijn op hun volledige beschrijving beoordeeld. Volledige beschrijvingen uit een "
+             "sync geven meer om te beoordelen. Een DPIA of IAMA telt als uitgevoerd als het "
+             "register of een bijgevoegde lijst dat zegt.</p>";
     }
     h += "<p><a href=\"" + esc(localised_path(lang, "/risicoprofielen/regels")) + "\">" +
          esc(in_language(lang, "De regels en criteria", "The rules and criteria")) +

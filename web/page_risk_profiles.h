@@ -37,6 +37,9 @@ struct RiskRow {
 struct RiskProfiles {
     std::size_t total_entries = 0;
     RiskRow all;
+    /// The profiles judged on a full record (not listing-only): all.profiles minus
+    /// all.title_and_goal_only, linked to their own search.
+    RiskCell full_record;
     std::vector<RiskRow> by_type;
     std::vector<RiskRow> by_organisation;
     Chart chart; ///< IAMA done / not known per organisation type

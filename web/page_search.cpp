@@ -19,10 +19,14 @@ using search::FacetResult;
 using search::SearchRequest;
 
 /// Facets shown at once, in this order; the others go under "Meer filters".
-constexpr std::array<std::string_view, 7> main_facets{
-    "status", "categorie", "impacttoets", "organisatietype", "ministerie", "organisatie", "thema"};
-constexpr std::array<std::string_view, 6> more_facets{
-    "jaar", "impactassessment", "wettelijke_basis", "standaard", "volledigheid", "ontbreekt"};
+// Risicoprofiel and kenmerk sit next to impacttoets, so that "risk profiles without an IAMA"
+// is two clicks (docs/risk-profiles.md).
+constexpr std::array<std::string_view, 9> main_facets{
+    "status",          "categorie",  "impacttoets", "risicoprofiel", "kenmerk",
+    "organisatietype", "ministerie", "organisatie", "thema"};
+constexpr std::array<std::string_view, 7> more_facets{
+    "jaar",         "impactassessment", "wettelijke_basis",      "standaard",
+    "volledigheid", "ontbreekt",        "menselijke_tussenkomst"};
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
     return std::find(list.begin(), list.end(), value) != list.end();

@@ -633,6 +633,12 @@ std::string vocabulary_label(Lang lang, std::string_view dutch) {
 
 std::string value_label(Lang lang, std::string_view facet, std::string_view value,
                         std::string_view dutch_label) {
+    if (facet == search::facet::human_intervention.name && value == "onbekend") {
+        // Listing-only entries: the chip of the Risicoprofielen page's "judged on title and
+        // goal only" link says so (docs/risk-profiles.md §1.3).
+        return lang == Lang::nl ? "Onbekend (alleen titel en doel bekend)"
+                                : "Unknown (only title and goal known)";
+    }
     if (lang == Lang::nl || facet == search::facet::organisation.name) {
         return std::string(dutch_label);
     }
@@ -646,9 +652,7 @@ std::string value_label(Lang lang, std::string_view facet, std::string_view valu
         return search::characteristic_label(value, true);
     }
     if (facet == search::facet::human_intervention.name) {
-        return value == "beschreven"        ? "Described"
-               : value == "niet_beschreven" ? "Not described"
-                                            : "Unknown";
+        return value == "beschreven" ? "Described" : "Not described";
     }
     if (facet == search::facet::assessment.name) {
         return search::assessment_value_label(value, dutch_label, text_language(lang));

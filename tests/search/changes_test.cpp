@@ -5,6 +5,9 @@
 // "Selectiemodel BIG herregistratie" (CIBG) was removed and registered again as 53819778.
 #include "search/changes.h"
 #include "search/errors.h"
+#include "search/facet_terms.h"
+#include "search/risk_profile.h"
+#include "search/schema.h"
 #include "search/searcher.h"
 #include "tests/support/history_index.h"
 
@@ -50,6 +53,43 @@ const ChangeItem* item_of(const ChangesPage& page, std::string_view id) {
 
 constexpr const char* removed_id = "59917797";
 constexpr const char* registered_again_id = "53819778";
+
+/// The record an event is filtered on: the entry as it is in the register now, or the last
+/// record of an entry that is not.
+AlgorithmRecord record_of(Searcher& searcher, const ChangeItem& item) {
+    if (item.in_register) {
+        return searcher.find(item.event.id);
+    }
+    const auto last = searcher.removed_record(item.event.id);
+    REQUIRE(last.has_value());
+    return *last;
+}
+
+/// The events (by sequence) of `page` whose record satisfies `keep`.
+template <typename Keep>
+std::set<std::uint32_t> sequences_where(Searcher& searcher, const ChangesPage& page, Keep keep) {
+    std::set<std::uint32_t> out;
+    for (const auto& item : page.items) {
+        if (keep(record_of(searcher, item))) {
+            out.insert(item.event.sequence);
+        }
+    }
+    return out;
+}
+
+std::set<std::uint32_t> sequences(const ChangesPage& page) {
+    std::set<std::uint32_t> out;
+    for (const auto& item : page.items) {
+        out.insert(item.event.sequence);
+    }
+    return out;
+}
+
+bool has_facet_term(const AlgorithmRecord& r, const Facet& facet, std::string_view value) {
+    const auto terms = facet_terms(r);
+    return std::find(terms.begin(), terms.end(), std::string(facet.prefix).append(value)) !=
+           terms.end();
+}
 
 } // namespace
 
@@ -245,4 +285,66 @@ TEST_CASE("the change list as JSON") {
     CHECK(item.at("organisation") == "CIBG");
     CHECK(j.at("revisions").at(0).at("date") == "2026-06-24");
     CHECK_FALSE(j.contains("page_clamped"));
+}
+
+TEST_CASE("risicoprofiel and kenmerk narrow the changes to profiling entries, removed ones too, "
+          "and combine with the DPIA/IAMA facet") {
+    Searcher searcher = history_searcher();
+    const ChangesPage all = searcher.changes(range("", ""));
+    REQUIRE(all.total == all.items.size()); // one page holds the whole fixture history
+
+    ChangesRequest profiles = range("", "");
+    profiles.search.filters["risicoprofiel"] = {"ja"};
+    const ChangesPage page = searcher.changes(profiles);
+    // Exactly the events of entries whose stored evidence says they profile persons.
+    CHECK(sequences(page) == sequences_where(searcher, all, [](const AlgorithmRecord& r) {
+              return is_risk_profile(r);
+          }));
+    CHECK(page.total > 0);
+    CHECK(page.total < all.total);
+    // "Selectiemodel BIG herregistratie" selects professionals for re-registration checks; it
+    // is no longer in the register and passes on its last record.
+    CHECK(ids_of(page, ChangeKind::removed) == std::set<std::string>{removed_id});
+    CHECK(ids_of(page, ChangeKind::added).contains(registered_again_id));
+    profiles.search.filters["risicoprofiel"] = {"nee"};
+    const ChangesPage others = searcher.changes(profiles);
+    CHECK(page.total + others.total == all.total);
+    CHECK(ids_of(others, ChangeKind::removed).empty());
+
+    // Every characteristic: exactly the events of entries whose evidence names it.
+    std::size_t with_characteristic = 0;
+    for (const auto c : characteristics) {
+        CAPTURE(c);
+        ChangesRequest request = range("", "");
+        request.search.filters["kenmerk"] = {std::string(c)};
+        const ChangesPage named = searcher.changes(request);
+        CHECK(sequences(named) == sequences_where(searcher, all, [&](const AlgorithmRecord& r) {
+                  const auto found = characteristics_of(r);
+                  return std::find(found.begin(), found.end(), c) != found.end();
+              }));
+        with_characteristic += named.total;
+    }
+    CHECK(with_characteristic > 0);
+
+    // Combined with impacttoets (AND across facets): profiles whose IAMA is not known.
+    ChangesRequest combined = range("", "");
+    combined.search.filters["risicoprofiel"] = {"ja"};
+    combined.search.filters["impacttoets"] = {"iama-onbekend"};
+    const ChangesPage unknown_iama = searcher.changes(combined);
+    CHECK(sequences(unknown_iama) == sequences_where(searcher, all, [](const AlgorithmRecord& r) {
+              return is_risk_profile(r) && has_facet_term(r, facet::assessment, "iama-onbekend");
+          }));
+    CHECK(ids_of(unknown_iama, ChangeKind::removed) == std::set<std::string>{removed_id});
+    // "Without an IAMA" as the Risicoprofielen page links it: every profile in this history.
+    combined.search.filters["impacttoets"] = {"iama-niet-uitgevoerd", "iama-onbekend",
+                                              "iama-niet-vermeld"};
+    CHECK(sequences(searcher.changes(combined)) == sequences(page));
+    // No entry of this history has an IAMA done: a value the index lacks matches nothing, in
+    // the register and among removed entries, and is named in a warning (as in a search).
+    combined.search.filters["impacttoets"] = {"iama-uitgevoerd"};
+    const ChangesPage done = searcher.changes(combined);
+    CHECK(done.total == 0);
+    CHECK(done.warnings.size() == 1);
+    combined.search.filters.erase("risicoprofiel");
+    CHECK(searcher.changes(combined).total == 0);
 }

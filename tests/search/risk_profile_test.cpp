@@ -79,6 +79,17 @@ struct Score {
     }
 };
 
+/// " [rule field: words] ..." of the evidence of class `class_name`, for the disagreement list.
+std::string evidence_of(const AlgorithmRecord& record, const std::string& class_name) {
+    std::string out;
+    for (const auto& e : record.risk_evidence) {
+        if (e.class_name == class_name) {
+            out += " [" + e.rule + " " + e.field + ": " + e.words + "]";
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 TEST_CASE("the bundled rules parse, and every characteristic has a rule") {
@@ -143,17 +154,63 @@ TEST_CASE("patterns: prefixes, phrases over hyphens, negation in the sentence, e
     CHECK(search::classify_risk(r, rules).empty()); // an object in the title
 }
 
-TEST_CASE("objects are not profiles of persons: traffic lights, bridges, parking, cables") {
+TEST_CASE("objects and organisations are not profiles of persons") {
     auto s = searcher();
+    auto check_no_profile = [&](std::initializer_list<const char*> ids) {
+        for (const auto* id : ids) {
+            const auto record = s.find(id);
+            CAPTURE(id);
+            CAPTURE(record.name);
+            CHECK_FALSE(search::is_risk_profile(record));
+        }
+    };
     // Real entries: traffic-light software, iVRI, bridge openings, a cable model, parking
     // control with scan cars, lamp posts.
-    for (const auto* id : {"48633752", "46452825", "35552693", "96895333", "35229357", "12678378",
-                           "33947772", "78451490", "15897972", "74381324"}) {
-        const auto record = s.find(id);
-        CAPTURE(id);
-        CAPTURE(record.name);
-        CHECK_FALSE(search::is_risk_profile(record));
+    check_no_profile({"48633752", "46452825", "35552693", "96895333", "35229357", "12678378",
+                      "33947772", "78451490", "15897972", "74381324"});
+    // Real entries whose applicants are businesses: the NOW and TVL risk models (their text
+    // says "aanvrager", but it is an employer or entrepreneur that is scored), the preselection
+    // under the Wet controle op rechtspersonen, inspection of dairy farms by risk factors.
+    check_no_profile({"42117256", "62129549", "88952925", "65162646"});
+}
+
+TEST_CASE("negations and other senses do not count as a characteristic") {
+    auto s = searcher();
+    auto mentions = [&](const char* id, std::string_view characteristic) {
+        const auto found = search::characteristics_of(s.find(id));
+        return std::find(found.begin(), found.end(), characteristic) != found.end();
+    };
+    // "zijn geen aspecten meegenomen die zouden kunnen leiden tot bias, bijv. nationaliteit":
+    // the abbreviation does not end the sentence, so the negation holds.
+    CHECK_FALSE(mentions("22733216", "nationaliteit"));
+    // "Dit zal een vertekening in de telling geven, met name per land van herkomst, ... naar
+    // geslacht of leeftijd": a bias of the data, not data the model uses.
+    for (const auto c : {"geboorteland", "geslacht", "leeftijd", "postcode_wijk"}) {
+        CHECK_FALSE(mentions("16268148", c));
     }
+    // "af te wijken" is the verb afwijken, not a neighbourhood (tax, cables, a social-domain
+    // knowledge system); risk of buildings per neighbourhood is about objects.
+    for (const auto* id : {"65389599", "12678378", "22361976", "59969756", "17643694"}) {
+        CAPTURE(id);
+        CHECK_FALSE(mentions(id, "postcode_wijk"));
+    }
+    // The documents' country of origin at face comparison; public health; a department name.
+    CHECK_FALSE(mentions("15774242", "geboorteland"));
+    CHECK_FALSE(mentions("63555572", "gezondheid"));
+    CHECK_FALSE(mentions("66453169", "inkomen"));
+    // ... while what is used still counts: postcode and buurt in the Vroeg eropaf data.
+    CHECK(mentions("66453169", "postcode_wijk"));
+    CHECK(mentions("14116126", "postcode_wijk"));
+
+    // Negated profiling in the words of the bundled rules.
+    AlgorithmRecord r;
+    r.name = "Toewijzing";
+    r.goal = "Er wordt niet geprofileerd. Het algoritme maakt geen risicoprofiel van burgers.";
+    r.risk_evidence = search::classify_risk(r);
+    CHECK_FALSE(search::is_risk_profile(r));
+    r.goal = "Het algoritme maakt een risicoprofiel van burgers.";
+    r.risk_evidence = search::classify_risk(r);
+    CHECK(search::is_risk_profile(r));
 }
 
 TEST_CASE("quality against the hand labels stays at or above the measured figures") {
@@ -181,12 +238,15 @@ TEST_CASE("quality against the hand labels stays at or above the measured figure
             if (predicted_set.contains(key) != label.characteristics.contains(key)) {
                 MESSAGE("kenmerk "
                         << key << " " << label.id << " " << record.name << ": "
-                        << (predicted_set.contains(key) ? "false positive" : "false negative"));
+                        << (predicted_set.contains(key) ? "false positive" : "false negative")
+                        << evidence_of(record, "kenmerk:" + key));
             }
         }
         if (predicted != label.profile) {
-            MESSAGE("risicoprofiel " << label.id << " " << record.name << ": "
-                                     << (predicted ? "false positive" : "false negative"));
+            MESSAGE("risicoprofiel "
+                    << label.id << " " << record.name << ": "
+                    << (predicted ? "false positive" : "false negative")
+                    << evidence_of(record, std::string(search::risk_profile_class)));
         }
     }
     MESSAGE("labels " << all.size() << ", risicoprofiel ja " << positives);
@@ -201,9 +261,9 @@ TEST_CASE("quality against the hand labels stays at or above the measured figure
             << characteristic.true_positive << ", fp " << characteristic.false_positive << ", fn "
             << characteristic.false_negative << ")");
     // The figures measured when the rules were written (docs/risk-profiles.md §3).
-    CHECK(profile.precision() >= 0.83);
+    CHECK(profile.precision() >= 0.90);
     CHECK(profile.recall() >= 0.85);
-    CHECK(characteristic.precision() >= 0.72);
+    CHECK(characteristic.precision() >= 0.90);
     CHECK(characteristic.recall() >= 1.0);
 }
 

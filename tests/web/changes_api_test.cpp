@@ -8,6 +8,7 @@
 #include "tests/web/atom_validation.h"
 #include "web/server.h"
 
+#include <algorithm>
 #include <atomic>
 #include <doctest/doctest.h>
 #include <httplib.h>
@@ -80,6 +81,28 @@ std::set<std::string> item_ids(const json& page) {
         ids.insert(item.at("id").get<std::string>());
     }
     return ids;
+}
+
+/// The Atom feed of `query` (filters that keep the fixture history's one removal): valid, its
+/// links are itself and the /wijzigingen page of the same filters, its one entry the removal.
+/// Returns the feed.
+std::string check_removal_feed(const HistoryServer& server, const std::string& query) {
+    auto cli = server.client();
+    const std::string target = "/api/v1/changes.atom?" + query;
+    const auto res = cli.Get(target);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
+    const algreg::testing::AtomDocument doc(res->body);
+    REQUIRE(doc.ok());
+    CHECK(algreg::testing::atom_problems(doc).empty());
+    const std::string site = "http://127.0.0.1:" + std::to_string(server.port());
+    CHECK(doc.texts("a:link[@rel='self']/@href") == std::vector<std::string>{site + target});
+    CHECK(doc.texts("a:link[@rel='alternate']/@href") ==
+          std::vector<std::string>{site + "/wijzigingen?" + query});
+    CHECK(doc.texts("a:entry/a:title") ==
+          std::vector<std::string>{"Verwijderd: Selectiemodel BIG herregistratie"});
+    return res->body;
 }
 
 } // namespace
@@ -170,20 +193,8 @@ TEST_CASE("GET /api/v1/entries/{id}/history: a changed entry, the removed one, a
 TEST_CASE("GET /api/v1/changes.atom: a valid Atom feed of a search's changes") {
     HistoryServer server;
     auto cli = server.client();
-    const std::string target = "/api/v1/changes.atom?organisatie=cibg&kind=verwijderd";
-    const auto res = cli.Get(target);
-    REQUIRE(res);
-    CHECK(res->status == 200);
-    CHECK(res->get_header_value("Content-Type") == "application/atom+xml; charset=utf-8");
-    const algreg::testing::AtomDocument doc(res->body);
-    REQUIRE(doc.ok());
-    CHECK(algreg::testing::atom_problems(doc).empty());
-    const std::string site = "http://127.0.0.1:" + std::to_string(server.port());
-    CHECK(doc.texts("a:link[@rel='self']/@href") == std::vector<std::string>{site + target});
-    CHECK(doc.texts("a:link[@rel='alternate']/@href") ==
-          std::vector<std::string>{site + "/wijzigingen?organisatie=cibg&kind=verwijderd"});
-    CHECK(doc.texts("a:entry/a:title") ==
-          std::vector<std::string>{"Verwijderd: Selectiemodel BIG herregistratie"});
+    const algreg::testing::AtomDocument doc(
+        check_removal_feed(server, "organisatie=cibg&kind=verwijderd"));
     CHECK(doc.texts("a:entry/a:updated") == std::vector<std::string>{"2026-06-24T07:23:39Z"});
     CHECK(doc.texts("a:entry/a:author/a:name") == std::vector<std::string>{"CIBG"});
     CHECK(doc.texts("a:title").front().find("cibg") != std::string::npos);
@@ -197,6 +208,50 @@ TEST_CASE("GET /api/v1/changes.atom: a valid Atom feed of a search's changes") {
     CHECK(all_doc.texts("a:updated").front().starts_with("2026-08-08T"));
 
     CHECK(cli.Get("/api/v1/changes.atom?since=gisteren")->status == 400);
+}
+
+TEST_CASE("changes and feeds filter on risicoprofiel and kenmerk, with the DPIA/IAMA facet") {
+    HistoryServer server;
+    auto cli = server.client();
+    const json all = get_json(cli, "/api/v1/changes?size=500");
+    const json profiles = get_json(cli, "/api/v1/changes?size=500&risicoprofiel=ja");
+    const json others = get_json(cli, "/api/v1/changes?size=500&risicoprofiel=nee");
+    CHECK(profiles.at("total").get<int>() > 0);
+    CHECK(profiles.at("total").get<int>() + others.at("total").get<int>() ==
+          all.at("total").get<int>());
+    // The removed selection model passes on its last record.
+    CHECK(item_ids(profiles).contains(removed_id));
+    CHECK_FALSE(item_ids(others).contains(removed_id));
+    // Every profile event's entry carries the classification's evidence in its record.
+    for (const auto& item : profiles.at("items")) {
+        const std::string id = item.at("id");
+        if (!item.at("in_register").get<bool>()) {
+            continue;
+        }
+        const json record = get_json(cli, "/api/v1/entries/" + id);
+        const auto& evidence = record.at("risk_evidence");
+        CHECK_MESSAGE(std::any_of(evidence.begin(), evidence.end(),
+                                  [](const json& e) { return e.at("class") == "risicoprofiel"; }),
+                      id);
+    }
+    // AND with impacttoets: "without an IAMA" as the Risicoprofielen page links it.
+    const json without_iama =
+        get_json(cli, "/api/v1/changes?size=500&risicoprofiel=ja&impacttoets=iama-onbekend&"
+                      "impacttoets=iama-niet-vermeld&impacttoets=iama-niet-uitgevoerd");
+    CHECK(item_ids(without_iama) == item_ids(profiles));
+    CHECK(
+        get_json(cli, "/api/v1/changes?risicoprofiel=ja&impacttoets=iama-uitgevoerd").at("total") ==
+        0);
+    // Kenmerk narrows further.
+    const json postcode =
+        get_json(cli, "/api/v1/changes?size=500&risicoprofiel=ja&kenmerk=postcode_wijk");
+    CHECK(postcode.at("total").get<int>() <= profiles.at("total").get<int>());
+
+    // The feed of the same filters: the same events, and its links carry the filters.
+    (void)check_removal_feed(server, "risicoprofiel=ja&kind=verwijderd");
+    const auto not_profiles = cli.Get("/api/v1/changes.atom?risicoprofiel=nee&kind=verwijderd");
+    REQUIRE(not_profiles);
+    CHECK(algreg::testing::AtomDocument(not_profiles->body).nodes("a:entry").empty());
 }
 
 TEST_CASE("as_of without an as-of provider is a 503 that says why") {

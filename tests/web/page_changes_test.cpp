@@ -285,6 +285,21 @@ TEST_CASE("Wijzigingen page on the replayed history") {
         const std::string text = get_body(client, "/wijzigingen?q=zzzyyxxnietbestaand", 200);
         CHECK(has(text, "Geen wijzigingen in deze periode"));
     }
+    SUBCASE("risicoprofiel and kenmerk are filters of the list, kept in the feed link") {
+        const std::string all = get_body(client, "/wijzigingen?size=500", 200);
+        CHECK(has(all, "<legend>Risicoprofiel</legend>"));
+        CHECK(has(all, "<legend>Kenmerk</legend>"));
+        const std::string profiles = get_body(
+            client, "/wijzigingen?risicoprofiel=ja&impacttoets=iama-onbekend&size=500", 200);
+        check_page(profiles);
+        const std::size_t profile_events = occurrences(profiles, "<li class=\"change\">");
+        CHECK(profile_events > 0);
+        CHECK(profile_events < occurrences(all, "<li class=\"change\">"));
+        CHECK_FALSE(article_of(profiles, "59917797").empty()); // removed, on its last record
+        CHECK(article_of(profiles, "12535125").empty());       // a renamed non-profile
+        CHECK(has(profiles, "href=\"/api/v1/changes.atom?impacttoets=iama-onbekend&amp;"
+                            "risicoprofiel=ja\""));
+    }
     SUBCASE("English, and a bad date is a notice, not an error") {
         const std::string html = get_body(client, "/en/wijzigingen?since=gisteren", 200);
         CHECK(has(html, "<html lang=\"en\">"));

@@ -1,11 +1,14 @@
 // The Risicoprofielen page on the bundled register: every number equals the total of the search
 // it links to (and the link is that search), the "without an IAMA" search is a URL, the page
 // says what the classification cannot tell, and both languages render.
+#include "search/risk_profile.h"
 #include "search/schema.h"
 #include "search/searcher.h"
 #include "tests/support/fixture_index.h"
 #include "tests/web/html_search.h"
+#include "web/html_builder.h"
 #include "web/page_risk_profiles.h"
+#include "web/page_text.h"
 #include "web/page_url.h"
 
 #include <doctest/doctest.h>
@@ -93,4 +96,58 @@ TEST_CASE("risk profiles page: honest about its limits, linked rules, both langu
     const std::string rules = render_risk_rules_page({});
     CHECK(has(rules, "id=\"regel-rp-fraude\""));
     CHECK(has(rules, "kenmerk:nationaliteit"));
+}
+
+TEST_CASE("risk profiles page: says which profiles were judged on title and goal only") {
+    s::SearcherOptions options;
+    options.cache = fixture_index().cache();
+    s::Searcher searcher(fixture_index().path(), options);
+    const auto search = fixture_search();
+    const RiskProfiles p = build_risk_profiles(search, Lang::nl);
+    // The bundled register has both kinds: listing-only profiles and full records.
+    REQUIRE(p.all.title_and_goal_only.count > 0);
+    REQUIRE(p.full_record.count > 0);
+    CHECK(p.all.title_and_goal_only.count + p.full_record.count == p.all.profiles.count);
+    // The listing-only link lists exactly those profiles: every hit is listing-only.
+    s::SearchRequest listing =
+        request_of_link(page_url(Lang::nl, "/", p.all.title_and_goal_only.request));
+    listing.page_size = s::max_page_size;
+    const auto hits = search(listing);
+    CHECK(hits.total == p.all.title_and_goal_only.count);
+    for (const auto& hit : hits.hits) {
+        const auto record = searcher.find(hit.id);
+        CAPTURE(record.name);
+        CHECK(record.listing_only);
+        CHECK(s::is_risk_profile(record));
+    }
+    s::SearchRequest full = request_of_link(page_url(Lang::nl, "/", p.full_record.request));
+    full.page_size = s::max_page_size;
+    for (const auto& hit : search(full).hits) {
+        CHECK_FALSE(searcher.find(hit.id).listing_only);
+    }
+    // The paragraph says it, with both numbers as links to those searches; the lead's numbers
+    // are links too.
+    for (const Lang lang : {Lang::nl, Lang::en}) {
+        const RiskProfiles q = build_risk_profiles(search, lang);
+        const std::string html = render_risk_profiles_page(q, {lang, ""});
+        auto link = [&](const RiskCell& c) {
+            return "<a href=\"" + esc(page_url(lang, "/", c.request)) + "\">" +
+                   format_count(c.count, lang) + "</a>";
+        };
+        const auto paragraph = html.find("id=\"alleen-titel-en-doel\"");
+        REQUIRE(paragraph != std::string::npos);
+        const std::string text = html.substr(paragraph, html.find("</p>", paragraph) - paragraph);
+        CHECK(has(text, link(q.all.title_and_goal_only)));
+        CHECK(has(text, link(q.full_record)));
+        CHECK(has(text, lang == Lang::nl ? "alleen op titel en doel beoordeeld"
+                                         : "judged on their title and goal only"));
+        const auto lead = html.find("class=\"lead\"");
+        REQUIRE(lead != std::string::npos);
+        CHECK(has(html.substr(lead, html.find("</p>", lead) - lead), link(q.all.profiles)));
+    }
+    // The search the link opens names its filter for what it means.
+    CHECK(value_label(Lang::nl, s::facet::human_intervention.name, "onbekend", "Onbekend") ==
+          "Onbekend (alleen titel en doel bekend)");
+    CHECK(value_label(Lang::en, s::facet::human_intervention.name, "onbekend", "Onbekend") ==
+          "Unknown (only title and goal known)");
 }
