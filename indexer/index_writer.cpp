@@ -475,8 +475,8 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
                                 const std::map<std::string, std::string>& given_metadata,
                                 const ProgressFn& progress,
                                 const std::optional<RevisionStamp>& stamp) {
-    return apply_all({StepRef{&records, mode, stamp ? &*stamp : nullptr}}, synonyms, given_metadata,
-                     progress);
+    return apply_all({StepRef{&records, mode, stamp ? &*stamp : nullptr, nullptr}}, synonyms,
+                     given_metadata, progress);
 }
 
 IndexChanges
@@ -490,7 +490,7 @@ IndexWriter::apply_steps(const std::vector<RevisionStep>& steps,
     std::vector<StepRef> refs;
     refs.reserve(steps.size());
     for (const auto& step : steps) {
-        refs.push_back(StepRef{&step.records, step.mode, &step.stamp});
+        refs.push_back(StepRef{&step.records, step.mode, &step.stamp, &step.same_form});
     }
     return apply_all(refs, synonyms, given_metadata, progress);
 }
@@ -565,7 +565,18 @@ IndexWriter::apply_all(const std::vector<StepRef>& steps,
                 continue;
             }
             if (history && *it->second.data != data[s][i]) {
-                auto fields = search::diff_records(version_of(record.id, it->second), record);
+                const auto before = version_of(record.id, it->second);
+                auto fields = search::diff_records(before, record);
+                if (step.same_form != nullptr) {
+                    if (const auto form = step.same_form->find(record.id);
+                        form != step.same_form->end()) {
+                        const auto real = search::diff_records(before, form->second);
+                        std::erase_if(fields, [&](const search::FieldChange& f) {
+                            return std::none_of(real.begin(), real.end(),
+                                                [&](const auto& r) { return r.field == f.field; });
+                        });
+                    }
+                }
                 if (!fields.empty()) {
                     content_changes.push_back(search::EntryChange{record.id, std::move(fields)});
                 }
@@ -623,6 +634,7 @@ IndexWriter::apply_all(const std::vector<StepRef>& steps,
         metadata[std::string(search::metadata_last_revision)] = std::to_string(revision.sequence);
         last = LastRevision{revision.sequence, revision.timestamp};
         changes.history_revision = revision.sequence;
+        changes.history_date = revision.date;
         ++changes.revisions_recorded;
     }
 

@@ -69,6 +69,7 @@ struct IndexChanges {
     std::uint32_t history_revision = 0;
     /// How many history Revisions this run recorded (apply_steps records one per step).
     std::size_t revisions_recorded = 0;
+    std::string history_date; ///< YYYY-MM-DD of revision history_revision, "" when none
 };
 
 /// One revision of IndexWriter::apply_steps: records with their mode and stamp, as apply().
@@ -76,6 +77,11 @@ struct RevisionStep {
     std::vector<search::AlgorithmRecord> records; ///< ids unique within the step
     UpdateMode mode = UpdateMode::snapshot;
     RevisionStamp stamp;
+    /// By id, for records given in another form than the version before them (the snapshot's
+    /// full record standing in for a CSV row, docs/sync.md): the same version in the previous
+    /// one's form. Only the fields in which it differs from the previous version are changes,
+    /// so a difference of form alone is none.
+    std::map<std::string, search::AlgorithmRecord> same_form;
 };
 
 /// Progress: (records done, records total).
@@ -134,6 +140,7 @@ class IndexWriter {
         const std::vector<search::AlgorithmRecord>* records;
         UpdateMode mode;
         const RevisionStamp* stamp; ///< nullptr: no history (every step alike)
+        const std::map<std::string, search::AlgorithmRecord>* same_form; ///< or nullptr
     };
     /// apply() and apply_steps(): one transaction for all steps.
     IndexChanges apply_all(const std::vector<StepRef>& steps,

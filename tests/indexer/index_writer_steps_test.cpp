@@ -34,8 +34,10 @@ std::vector<AlgorithmRecord> export_records() {
 
 ix::RevisionStep step(std::vector<AlgorithmRecord> records, ix::UpdateMode mode,
                       const std::string& timestamp, bool snapshot_time = true) {
-    return ix::RevisionStep{std::move(records), mode,
-                            ix::RevisionStamp{timestamp, snapshot_time, {"history"}, false, false}};
+    return ix::RevisionStep{std::move(records),
+                            mode,
+                            ix::RevisionStamp{timestamp, snapshot_time, {"history"}, false, false},
+                            {}};
 }
 
 std::vector<AlgorithmRecord> slice(const std::vector<AlgorithmRecord>& all, std::size_t begin,
@@ -144,4 +146,36 @@ TEST_CASE("apply_steps: a step that fails a guard writes nothing, not even the s
     CHECK(index.get_doccount() == 130);
     CHECK(HistoryLog::load(index).revisions().size() == 1);
     CHECK(index.get_metadata("algreg:revision:last") == "1");
+}
+
+TEST_CASE("apply_steps: with same_form, a difference of form alone is no change") {
+    const auto all = export_records();
+    TempDir tmp;
+    const std::string db = tmp.file("index");
+    // all[1] gets a new goal; all[2] only a new form (as a CSV row and a full record differ).
+    auto goal_form = all[1];
+    goal_form.goal = "Een nieuw doel.";
+    auto goal_full = goal_form;
+    goal_full.tags = "in de volledige vorm";
+    auto same_full = all[2];
+    same_full.tags = "in de volledige vorm";
+    std::vector<ix::RevisionStep> steps;
+    steps.push_back(step(slice(all, 0, 10), ix::UpdateMode::upsert, "2023-01-10T09:00:00Z"));
+    steps.push_back(step({goal_full, same_full}, ix::UpdateMode::upsert, "2023-02-01T09:00:00Z"));
+    steps.back().same_form.emplace(goal_full.id, goal_form);
+    steps.back().same_form.emplace(same_full.id, all[2]);
+    {
+        ix::IndexWriter writer(db);
+        (void)writer.apply_steps(steps, {}, {});
+    }
+    const Xapian::Database index(db);
+    const auto revisions = HistoryLog::load(index).revisions();
+    REQUIRE(revisions.size() == 2);
+    REQUIRE(revisions[1].changed.size() == 1);
+    CHECK(revisions[1].changed[0].id == all[1].id);
+    REQUIRE(revisions[1].changed[0].fields.size() == 1);
+    CHECK(revisions[1].changed[0].fields[0].field == "goal");
+    // The documents are the full records.
+    CHECK(index.get_document(*index.postlist_begin("Q" + all[2].id)).get_data() ==
+          ix::serialise(same_full));
 }
