@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <future>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -23,6 +24,7 @@
 #include <thread>
 #include <unistd.h>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace algreg::indexer {
 
@@ -473,6 +475,31 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
                                 const std::map<std::string, std::string>& given_metadata,
                                 const ProgressFn& progress,
                                 const std::optional<RevisionStamp>& stamp) {
+    return apply_all({StepRef{&records, mode, stamp ? &*stamp : nullptr, nullptr}}, synonyms,
+                     given_metadata, progress);
+}
+
+IndexChanges
+IndexWriter::apply_steps(const std::vector<RevisionStep>& steps,
+                         const std::vector<std::pair<std::string, std::string>>& synonyms,
+                         const std::map<std::string, std::string>& given_metadata,
+                         const ProgressFn& progress) {
+    if (steps.empty()) {
+        throw std::invalid_argument("IndexWriter::apply_steps: no steps");
+    }
+    std::vector<StepRef> refs;
+    refs.reserve(steps.size());
+    for (const auto& step : steps) {
+        refs.push_back(StepRef{&step.records, step.mode, &step.stamp, &step.same_form});
+    }
+    return apply_all(refs, synonyms, given_metadata, progress);
+}
+
+IndexChanges
+IndexWriter::apply_all(const std::vector<StepRef>& steps,
+                       const std::vector<std::pair<std::string, std::string>>& synonyms,
+                       const std::map<std::string, std::string>& given_metadata,
+                       const ProgressFn& progress) {
     if (reopen_) {
         open();
     }
@@ -481,107 +508,185 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
     const unsigned workers = index_workers();
     DocumentBuilder counter; // spelling subtractions, on this thread
     WordCounts spelling;
+    const bool history = steps.front().stamp != nullptr;
 
-    // Plan: which records are new or changed, which existing ones go. Only records already in
-    // the index are serialised here (in parallel), to compare; new ones are serialised by the
-    // thread that builds their document.
-    std::vector<std::string> data(records.size());
+    // Every record serialised (in parallel): the comparison that decides "changed", and the
+    // document data of those that are written.
+    std::vector<std::vector<std::string>> data(steps.size());
     {
-        std::vector<std::size_t> known;
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            if (existing.contains(records[i].id)) {
-                known.push_back(i);
+        std::vector<std::pair<std::size_t, std::size_t>> all;
+        for (std::size_t s = 0; s < steps.size(); ++s) {
+            data[s].resize(steps[s].records->size());
+            for (std::size_t i = 0; i < data[s].size(); ++i) {
+                all.emplace_back(s, i);
             }
         }
-        parallel_for(known.size(), workers,
-                     [&](std::size_t k) { data[known[k]] = serialise(records[known[k]]); });
+        parallel_for(all.size(), workers, [&](std::size_t k) {
+            const auto [s, i] = all[k];
+            data[s][i] = serialise((*steps[s].records)[i]);
+        });
     }
-    // An index written in another layout (search::layout_version) lacks terms this program
-    // searches by: every entry is rewritten, not only those whose data differ.
+
+    // The register step by step: id -> its version now (record nullptr: the stored document).
+    // Each step is judged against the register the steps before it left, and recorded as its
+    // own history revision in the same transaction as the documents.
+    struct Current {
+        const AlgorithmRecord* record = nullptr;
+        const std::string* data = nullptr;
+    };
+    std::unordered_map<std::string, Current> current;
+    current.reserve(existing.size());
+    for (const auto& [id, e] : existing) {
+        current.emplace(id, Current{nullptr, &e.data});
+    }
+    auto version_of = [](const std::string& id, const Current& c) {
+        if (c.record != nullptr) {
+            return *c.record;
+        }
+        auto stored = stored_record(*c.data);
+        return stored ? std::move(*stored) : id_only(id); // unreadable: every field changed
+    };
+    std::map<std::string, std::string> metadata = given_metadata;
+    LastRevision last = history ? last_revision(db_) : LastRevision{};
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+        const StepRef& step = steps[s];
+        const auto& records = *step.records;
+        std::vector<std::string> added;
+        std::vector<search::EntryChange> content_changes;
+        std::unordered_set<std::string> seen;
+        seen.reserve(records.size());
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            const auto& record = records[i];
+            seen.insert(record.id);
+            const auto it = current.find(record.id);
+            if (it == current.end()) {
+                added.push_back(record.id);
+                current.emplace(record.id, Current{&record, &data[s][i]});
+                continue;
+            }
+            if (history && *it->second.data != data[s][i]) {
+                const auto before = version_of(record.id, it->second);
+                auto fields = search::diff_records(before, record);
+                if (step.same_form != nullptr) {
+                    if (const auto form = step.same_form->find(record.id);
+                        form != step.same_form->end()) {
+                        const auto real = search::diff_records(before, form->second);
+                        std::erase_if(fields, [&](const search::FieldChange& f) {
+                            return std::none_of(real.begin(), real.end(),
+                                                [&](const auto& r) { return r.field == f.field; });
+                        });
+                    }
+                }
+                if (!fields.empty()) {
+                    content_changes.push_back(search::EntryChange{record.id, std::move(fields)});
+                }
+            }
+            it->second = Current{&record, &data[s][i]};
+        }
+        std::vector<std::string> removed;
+        std::vector<AlgorithmRecord> removed_records;
+        if (step.mode == UpdateMode::snapshot) {
+            for (auto it = current.begin(); it != current.end();) {
+                if (seen.contains(it->first)) {
+                    ++it;
+                    continue;
+                }
+                removed.push_back(it->first);
+                if (history) {
+                    removed_records.push_back(version_of(it->first, it->second));
+                }
+                it = current.erase(it);
+            }
+        }
+        if (!history) {
+            continue;
+        }
+        std::sort(removed.begin(), removed.end());
+        if (step.mode == UpdateMode::snapshot) {
+            std::vector<std::string> removed_from_index;
+            std::copy_if(removed.begin(), removed.end(), std::back_inserter(removed_from_index),
+                         [&](const std::string& id) { return existing.contains(id); });
+            check_snapshot_guards(records.size(), existing.size(), removed_from_index, *step.stamp);
+        }
+        const RevisionStamp& stamp = *step.stamp;
+        const bool content = !added.empty() || !content_changes.empty() || !removed.empty();
+        const bool new_time = stamp.timestamp > last.timestamp ||
+                              (stamp.older_allowed && stamp.timestamp != last.timestamp);
+        if (!content && !(stamp.snapshot_time && new_time)) {
+            continue;
+        }
+        search::Revision revision;
+        revision.sequence = last.sequence + 1;
+        revision.timestamp = stamp.timestamp;
+        revision.date = stamp.timestamp.substr(0, 10);
+        revision.inputs = stamp.inputs;
+        revision.entries = current.size();
+        revision.added = std::move(added);
+        std::sort(revision.added.begin(), revision.added.end());
+        revision.changed = std::move(content_changes);
+        std::sort(revision.changed.begin(), revision.changed.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+        revision.removed = std::move(removed_records);
+        std::sort(revision.removed.begin(), revision.removed.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+        metadata[search::revision_metadata_key(revision.sequence)] =
+            nlohmann::json(revision).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        metadata[std::string(search::metadata_last_revision)] = std::to_string(revision.sequence);
+        last = LastRevision{revision.sequence, revision.timestamp};
+        changes.history_revision = revision.sequence;
+        changes.history_date = revision.date;
+        ++changes.revisions_recorded;
+    }
+
+    // The documents: the register after the last step against the index. An index written in
+    // another layout (search::layout_version) lacks terms this program searches by: every entry
+    // given is rewritten, not only those whose data differ.
     const bool relayout =
         !existing.empty() &&
         db_.get_metadata(std::string(search::metadata_layout)) != search::layout_version;
     std::vector<Pending> pending;
-    pending.reserve(records.size());
-    std::vector<search::EntryChange> content_changes;
-    std::vector<AlgorithmRecord> removed_records;
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < records.size(); ++i) {
-        const auto& record = records[i];
-        seen.insert(record.id);
-        const auto it = existing.find(record.id);
-        if (it == existing.end()) {
-            changes.added.push_back(record.id);
-            pending.push_back({&record, {}, 0});
-        } else if (relayout || it->second.data != data[i]) {
-            const auto old = stored_record(it->second.data);
-            if (old) {
-                counter.count_words(*old, -1, spelling);
-            } // unreadable old data: nothing to subtract, and every field counts as changed
-            auto fields = search::diff_records(old ? *old : id_only(record.id), record);
-            if (fields.empty()) {
-                changes.rewritten.push_back(record.id);
-            } else {
-                changes.changed.push_back(record.id);
-                content_changes.push_back(search::EntryChange{record.id, std::move(fields)});
+    std::size_t given = 0; // the last version of each entry given by a step
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+        const auto& records = *steps[s].records;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            const auto& record = records[i];
+            const auto now = current.find(record.id);
+            if (now == current.end() || now->second.record != &record) {
+                continue; // a later step gave a newer version, or removed the entry
             }
-            pending.push_back({&record, std::move(data[i]), it->second.docid});
-        } else {
-            ++changes.unchanged;
+            ++given;
+            const auto it = existing.find(record.id);
+            if (it == existing.end()) {
+                changes.added.push_back(record.id);
+                pending.push_back({&record, std::move(data[s][i]), 0});
+            } else if (relayout || it->second.data != data[s][i]) {
+                const auto old = stored_record(it->second.data);
+                if (old) {
+                    counter.count_words(*old, -1, spelling);
+                } // unreadable old data: nothing to subtract, and every field counts as changed
+                if (search::diff_records(old ? *old : id_only(record.id), record).empty()) {
+                    changes.rewritten.push_back(record.id);
+                } else {
+                    changes.changed.push_back(record.id);
+                }
+                pending.push_back({&record, std::move(data[s][i]), it->second.docid});
+            } else {
+                ++changes.unchanged;
+            }
         }
     }
     data = {};
     std::vector<Xapian::docid> to_delete;
-    if (mode == UpdateMode::snapshot) {
-        for (const auto& [id, old] : existing) {
-            if (!seen.contains(id)) {
-                changes.removed.push_back(id);
-                to_delete.push_back(old.docid);
-                auto record = stored_record(old.data);
-                if (record) {
-                    counter.count_words(*record, -1, spelling);
-                }
-                removed_records.push_back(record ? std::move(*record) : id_only(id));
+    for (const auto& [id, old] : existing) {
+        if (!current.contains(id)) {
+            changes.removed.push_back(id);
+            to_delete.push_back(old.docid);
+            if (const auto record = stored_record(old.data)) {
+                counter.count_words(*record, -1, spelling);
             }
         }
     }
     std::sort(changes.removed.begin(), changes.removed.end());
-    if (stamp && mode == UpdateMode::snapshot) {
-        check_snapshot_guards(records.size(), existing.size(), changes.removed, *stamp);
-    }
-
-    // History: a Revision goes into the same transaction as the documents.
-    std::map<std::string, std::string> metadata = given_metadata;
-    std::uint32_t recorded = 0;
-    if (stamp) {
-        const LastRevision last = last_revision(db_);
-        const bool content =
-            !changes.added.empty() || !changes.changed.empty() || !changes.removed.empty();
-        const bool new_time = stamp->timestamp > last.timestamp ||
-                              (stamp->older_allowed && stamp->timestamp != last.timestamp);
-        if (content || (stamp->snapshot_time && new_time)) {
-            search::Revision revision;
-            revision.sequence = last.sequence + 1;
-            revision.timestamp = stamp->timestamp;
-            revision.date = stamp->timestamp.substr(0, 10);
-            revision.inputs = stamp->inputs;
-            revision.entries = existing.size() + changes.added.size() - changes.removed.size();
-            revision.added = changes.added;
-            std::sort(revision.added.begin(), revision.added.end());
-            revision.changed = std::move(content_changes);
-            std::sort(revision.changed.begin(), revision.changed.end(),
-                      [](const auto& a, const auto& b) { return a.id < b.id; });
-            revision.removed = std::move(removed_records);
-            std::sort(revision.removed.begin(), revision.removed.end(),
-                      [](const auto& a, const auto& b) { return a.id < b.id; });
-            metadata[search::revision_metadata_key(revision.sequence)] =
-                nlohmann::json(revision).dump(-1, ' ', false,
-                                              nlohmann::json::error_handler_t::replace);
-            metadata[std::string(search::metadata_last_revision)] =
-                std::to_string(revision.sequence);
-            recorded = revision.sequence;
-        }
-    }
     const std::set<std::pair<std::string, std::string>> wanted_synonyms(synonyms.begin(),
                                                                         synonyms.end());
     const bool synonyms_differ = wanted_synonyms != existing_synonyms(db_);
@@ -593,14 +698,14 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
         changes.revision = db_.get_revision();
         changes.document_count = db_.get_doccount();
         if (progress) {
-            progress(records.size(), records.size());
+            progress(given, given);
         }
         return changes;
     }
 
     auto report = [&](std::size_t written) {
         if (progress) {
-            progress(changes.unchanged + written, records.size());
+            progress(changes.unchanged + written, given);
         }
     };
     bool done = false;
@@ -632,7 +737,6 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
                              metadata, report);
     }
     changes.committed = true;
-    changes.history_revision = recorded;
     if (reopen_) {
         const Xapian::Database now(path_);
         changes.revision = now.get_revision();
@@ -642,7 +746,7 @@ IndexChanges IndexWriter::apply(const std::vector<AlgorithmRecord>& records, Upd
         changes.document_count = db_.get_doccount();
     }
     if (progress) {
-        progress(records.size(), records.size());
+        progress(given, given);
     }
     return changes;
 }

@@ -65,8 +65,23 @@ struct IndexChanges {
     bool committed = false;   ///< false when nothing changed (no new index revision)
     Xapian::rev revision = 0; ///< the index revision after the run
     std::size_t document_count = 0;
-    /// The sequence of the history Revision this run recorded; 0 when it recorded none.
+    /// The sequence of the (newest) history Revision this run recorded; 0 when it recorded none.
     std::uint32_t history_revision = 0;
+    /// How many history Revisions this run recorded (apply_steps records one per step).
+    std::size_t revisions_recorded = 0;
+    std::string history_date; ///< YYYY-MM-DD of revision history_revision, "" when none
+};
+
+/// One revision of IndexWriter::apply_steps: records with their mode and stamp, as apply().
+struct RevisionStep {
+    std::vector<search::AlgorithmRecord> records; ///< ids unique within the step
+    UpdateMode mode = UpdateMode::snapshot;
+    RevisionStamp stamp;
+    /// By id, for records given in another form than the version before them (the snapshot's
+    /// full record standing in for a CSV row, docs/sync.md): the same version in the previous
+    /// one's form. Only the fields in which it differs from the previous version are changes,
+    /// so a difference of form alone is none.
+    std::map<std::string, search::AlgorithmRecord> same_form;
 };
 
 /// Progress: (records done, records total).
@@ -97,6 +112,21 @@ class IndexWriter {
                        const ProgressFn& progress = {},
                        const std::optional<RevisionStamp>& stamp = std::nullopt);
 
+    /// Applies `steps` in order as ONE transaction (a sync that imports the register's
+    /// publication history: several dated revisions and the current snapshot). Each step is
+    /// judged against the register the steps before it left, exactly as apply() judges its
+    /// records against the index, and recorded as its own history Revision under the same rule,
+    /// oldest step first; the documents written are the register after the last step. The
+    /// guards hold for every snapshot step, counting removals of entries the index held before
+    /// this call (an entry added by an earlier step and removed by a later one was never in the
+    /// index). Any error, a guard included, leaves the index as it was: no revision without the
+    /// others. The IndexChanges compare the index before and after, as apply()'s do;
+    /// history_revision is the newest revision recorded. `steps` must not be empty.
+    IndexChanges apply_steps(const std::vector<RevisionStep>& steps,
+                             const std::vector<std::pair<std::string, std::string>>& synonyms,
+                             const std::map<std::string, std::string>& metadata,
+                             const ProgressFn& progress = {});
+
     /// The timestamp of the newest history revision in the index, "" when it has none. Throws
     /// search::IndexUnavailableError when the history is damaged.
     [[nodiscard]] std::string last_revision_timestamp();
@@ -104,6 +134,19 @@ class IndexWriter {
   private:
     /// Opens db_ at path_ (the constructor's errors).
     void open();
+
+    /// One step of apply_all: records (ids unique) with their mode and, for the history, stamp.
+    struct StepRef {
+        const std::vector<search::AlgorithmRecord>* records;
+        UpdateMode mode;
+        const RevisionStamp* stamp; ///< nullptr: no history (every step alike)
+        const std::map<std::string, search::AlgorithmRecord>* same_form; ///< or nullptr
+    };
+    /// apply() and apply_steps(): one transaction for all steps.
+    IndexChanges apply_all(const std::vector<StepRef>& steps,
+                           const std::vector<std::pair<std::string, std::string>>& synonyms,
+                           const std::map<std::string, std::string>& metadata,
+                           const ProgressFn& progress);
 
     std::string path_;
     Xapian::WritableDatabase db_;

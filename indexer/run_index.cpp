@@ -222,12 +222,17 @@ std::string organisation_hierarchy(const IndexOptions& options,
     }
 }
 
+/// True when the index at `path` holds no entries (the writer has just created or opened it).
+bool empty_index(const std::string& path) {
+    return Xapian::Database(path).get_doccount() == 0;
+}
+
 /// Steps 2 and 3 of indexing, shared by `algreg index` (files) and `algreg sync` (a snapshot
 /// fetched into memory): normalise, merge, write atomically with the history revision.
 IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> change_sets,
                         const std::vector<std::string>& inputs, const IndexOptions& options,
                         const std::map<std::string, std::string>& extra_metadata,
-                        std::ostream& log) {
+                        HistoryImport history, std::ostream& log) {
     IndexSummary summary;
     set_flush_threshold();
     for (const auto& file : files) {
@@ -341,10 +346,10 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
     metadata[std::string(search::metadata_layout)] = std::string(search::layout_version);
     IndexWriter writer(options.db_path);
     const UpdateMode mode = options.upsert ? UpdateMode::upsert : UpdateMode::snapshot;
-    auto record = [&](const IndexChanges& changes, const std::string& timestamp) {
+    auto record = [&](const IndexChanges& changes) {
         if (changes.history_revision != 0) {
-            ++summary.revisions_recorded;
-            summary.revision_date = timestamp.substr(0, 10);
+            summary.revisions_recorded += changes.revisions_recorded;
+            summary.revision_date = changes.history_date;
         }
     };
     if (replay) {
@@ -380,7 +385,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             auto changes = writer.apply(
                 records, mode, synonyms, metadata, {},
                 RevisionStamp{step.timestamp, true, inputs, false, options.allow_mass_removal});
-            record(changes, step.timestamp);
+            record(changes);
             add_changes(summary.changes, std::move(changes));
             newest = step.timestamp;
             writing.update(i + 1, steps.size());
@@ -420,11 +425,32 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             metadata.emplace(std::string(search::metadata_snapshot), summary.snapshot);
         }
         ProgressBar writing(log, "indexeren   ", options.progress);
-        summary.changes = writer.apply(
-            records, mode, synonyms, metadata,
-            [&](std::size_t d, std::size_t t) { writing.update(d, t); }, stamp);
+        const auto progress = [&](std::size_t d, std::size_t t) { writing.update(d, t); };
+        if (!history.days.empty() && newest.empty() && empty_index(options.db_path)) {
+            // The publication history first, one upsert revision per day, then the snapshot:
+            // one commit, so there is never a history without the register it leads to.
+            for (auto& day : history.days) {
+                (void)merge_external(day.records, assessment_files);
+                assign_ministries(day.records, ministries, hierarchy);
+                store_risk_classification(day.records, classify_risk);
+            }
+            (void)take_newest_from_snapshot(history.days, records);
+            std::vector<RevisionStep> dated;
+            dated.reserve(history.days.size() + 1);
+            for (auto& day : history.days) {
+                dated.push_back(
+                    RevisionStep{std::move(day.records), UpdateMode::upsert,
+                                 RevisionStamp{day.timestamp, true, {history.input}, false, false},
+                                 std::move(day.same_form)});
+            }
+            summary.history_days = history.days.size();
+            dated.push_back(RevisionStep{std::move(records), mode, stamp, {}});
+            summary.changes = writer.apply_steps(dated, synonyms, metadata, progress);
+        } else {
+            summary.changes = writer.apply(records, mode, synonyms, metadata, progress, stamp);
+        }
         writing.finish();
-        record(summary.changes, stamp.timestamp);
+        record(summary.changes);
     }
 
     if (!builder.rejected().empty()) {
@@ -450,13 +476,14 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log) {
         files.push_back(std::move(read.file));
         inputs.push_back(file_name(input));
     }
-    return index_read(std::move(files), std::move(change_sets), inputs, options, {}, log);
+    return index_read(std::move(files), std::move(change_sets), inputs, options, {}, {}, log);
 }
 
 IndexSummary index_sources(std::vector<SourceFile> sources, const std::vector<std::string>& inputs,
                            const IndexOptions& options,
-                           const std::map<std::string, std::string>& metadata, std::ostream& log) {
-    return index_read(std::move(sources), {}, inputs, options, metadata, log);
+                           const std::map<std::string, std::string>& metadata, std::ostream& log,
+                           HistoryImport history) {
+    return index_read(std::move(sources), {}, inputs, options, metadata, std::move(history), log);
 }
 
 std::string format_summary(const IndexSummary& s) {

@@ -4,6 +4,7 @@
 
 #include "indexer/index_writer.h"
 #include "indexer/problem.h"
+#include "indexer/publication_history.h"
 #include "indexer/source_record.h"
 
 #include <iosfwd>
@@ -80,6 +81,16 @@ struct IndexSummary {
     std::size_t revisions_recorded = 0; ///< history revisions this run recorded
     std::size_t snapshots_skipped = 0;  ///< history file lines already on record (replay)
     std::string revision_date;          ///< date of the newest revision recorded, if any
+    /// Days of the publication history recorded as revisions before the snapshot (a sync into
+    /// a fresh index, HistoryImport); 0 when none was imported.
+    std::size_t history_days = 0;
+};
+
+/// The register's publication history, to be recorded as dated revisions before the snapshot
+/// when the index has no history and no entries yet (docs/sync.md).
+struct HistoryImport {
+    std::string input; ///< the URL it came from: the revisions' input
+    std::vector<PublicationDay> days;
 };
 
 /// Runs the whole indexing job, logging problems and progress to `log`. Throws
@@ -97,9 +108,14 @@ IndexSummary run_index(const IndexOptions& options, std::ostream& log);
 /// options.inputs and options.format are not used; `metadata` is written in the same
 /// transaction. Also throws RejectedRecordsError with options.refuse_rejected, and
 /// MassRemovalError / EmptySnapshotError (as run_index).
+/// With `history` days, and an index without revisions and entries, each day is recorded as
+/// one upsert revision dated by its timestamp, oldest first, and then the sources as the
+/// snapshot, all in one commit (IndexWriter::apply_steps); each entry's newest history row is
+/// taken from the snapshot (take_newest_from_snapshot). Otherwise `history` is not used.
 IndexSummary index_sources(std::vector<SourceFile> sources, const std::vector<std::string>& inputs,
                            const IndexOptions& options,
-                           const std::map<std::string, std::string>& metadata, std::ostream& log);
+                           const std::map<std::string, std::string>& metadata, std::ostream& log,
+                           HistoryImport history = {});
 
 /// The one-line summary: "read 1530, added 1530, changed 0, unchanged 0, removed 0, rejected 0".
 [[nodiscard]] std::string format_summary(const IndexSummary& summary);

@@ -1,8 +1,12 @@
 #include "indexer/sync.h"
 
 #include "indexer/index_writer.h"
+#include "indexer/publication_history.h"
+#include "indexer/timestamp.h"
 #include "search/errors.h"
+#include "search/history.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
@@ -58,6 +62,55 @@ std::string organisations_metadata(const std::map<std::string, OrganisationNode>
         out[id] = std::move(entry);
     }
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+/// True when the index at `path` does not exist yet, or holds neither entries nor revisions:
+/// then the publication history is imported before the snapshot.
+bool fresh_index(const std::string& path) {
+    try {
+        const Xapian::Database db(path);
+        return db.get_doccount() == 0 &&
+               db.get_metadata(std::string(search::metadata_last_revision)).empty();
+    } catch (const Xapian::DatabaseNotFoundError&) {
+        return true;
+    } catch (const Xapian::Error&) {
+        return false; // the writer reports what is wrong with it
+    }
+}
+
+/// The publication history of `options.from`, read into days up to `until`; when it cannot be
+/// used (a missing endpoint, a failed request, an unreadable file) no days, and why in
+/// summary.history_note: it is secondary, like the hierarchy, and never fails the sync (but a
+/// stop does). Requests are tried twice.
+HistoryImport fetch_publication_history(const SyncOptions& options,
+                                        const std::shared_ptr<FetchStats>& stats,
+                                        const std::string& until, SyncSummary& summary) {
+    FetchPolicy policy = options.policy;
+    policy.max_attempts = std::min(policy.max_attempts, 2);
+    HttpFetcher fetcher(options.from, policy, options.hooks, stats);
+    const std::string path(publication_history_path);
+    HistoryImport out;
+    out.input = fetcher.url(path);
+    try {
+        const FetchResponse response = fetcher.get(path);
+        if (response.status == 404) {
+            summary.history_note = out.input + ": 404 (the source offers no history)";
+            return out;
+        }
+        PublicationHistory read = read_publication_history(response.body, out.input, until);
+        summary.history_versions = read.versions - read.later;
+        out.days = std::move(read.days);
+        if (out.days.empty()) {
+            summary.history_note = out.input + ": no versions published before the sync";
+        }
+    } catch (const FetchCancelled&) {
+        throw;
+    } catch (const FetchError& e) {
+        summary.history_note = e.what();
+    } catch (const PublicationHistoryError& e) {
+        summary.history_note = e.what();
+    }
+    return out;
 }
 
 /// "\rsync: 780/1530 entries (12 from the cache), 3.4 MB, 0.9 MB/s, 2 retries", at most every
@@ -163,9 +216,20 @@ SyncSummary run_sync(const SyncOptions& options, std::ostream& log) {
         metadata[std::string(metadata_organisations)] =
             organisations_metadata(snapshot.organisations, options.db_path);
     }
+    // A fresh index starts with the register's own publication history (docs/sync.md).
+    HistoryImport history;
+    if (options.publication_history && fresh_index(options.db_path)) {
+        history =
+            fetch_publication_history(options, snapshot.stats, current_utc_timestamp(), summary);
+        stopped();
+        if (!summary.history_note.empty() && !options.quiet) {
+            log << "sync: publication history not imported: " << summary.history_note << '\n';
+        }
+    }
     std::vector<SourceFile> files;
     files.push_back(std::move(snapshot.file));
-    summary.index = index_sources(std::move(files), {summary.source}, index, metadata, log);
+    summary.index =
+        index_sources(std::move(files), {summary.source}, index, metadata, log, std::move(history));
     summary.requests = snapshot.stats->requests;
     summary.retries = snapshot.stats->retries;
     summary.bytes = snapshot.stats->bytes;
@@ -188,6 +252,12 @@ std::string format_sync_summary(const SyncSummary& s) {
         out += ", hierarchy of " + std::to_string(s.organisations - s.hierarchy_failures) + "/" +
                std::to_string(s.organisations) + " organisations";
     }
+    if (s.index.history_days > 0) {
+        out += ", publication history of " + std::to_string(s.history_versions) + " versions on " +
+               std::to_string(s.index.history_days) + " days";
+    } else if (!s.history_note.empty()) {
+        out += ", publication history not imported (" + s.history_note + ")";
+    }
     return out + "; " + format_summary(s.index);
 }
 
@@ -203,6 +273,10 @@ revision, with the same rules, history and atomic commit as `algreg index`.
      then GET /api/algoritme/NLD/{lars} for every entry (bounded concurrency);
   3. GET /api/organisation-relation/{org_id} for every organisation (the hierarchy: which
      ministry an agency falls under). Failures here do not fail the sync.
+  4. into a fresh index only: GET /api/downloads/history/NLD?filetype=csv, the publication
+     history, recorded as one revision per day of publication before the snapshot, so that
+     each entry's history starts when it was first published. A source without it, or an
+     unreadable file, is noted and the sync goes on without it.
 
 All or nothing: a revision is written only when the whole snapshot was fetched and every
 record is valid; anything less writes nothing and exits non-zero, naming what failed.

@@ -13,6 +13,10 @@
 
 namespace algreg::indexer {
 
+/// The publication history download (official-api.md §8.1), imported into a fresh index.
+inline constexpr std::string_view publication_history_path =
+    "/api/downloads/history/NLD?filetype=csv";
+
 /// The official register.
 inline constexpr std::string_view default_sync_source = "https://algoritmes.overheid.nl";
 
@@ -30,6 +34,7 @@ struct SyncOptions {
     // Not on the command line: tests and the bench.
     bool site_data = true;
     bool hierarchy = true;
+    bool publication_history = true; ///< import it into a fresh index (docs/sync.md)
     FetchPolicy policy;
     FetchHooks hooks; ///< hooks.stop: abandon the sync (indexer/follower.h)
 };
@@ -46,6 +51,10 @@ struct SyncSummary {
     double seconds = 0; ///< fetching and indexing
     std::size_t organisations = 0;
     std::size_t hierarchy_failures = 0;
+    /// The publication history: versions read and days recorded (index.history_days), or why
+    /// it was not imported ("" when it was, or when the index already had a history).
+    std::size_t history_versions = 0;
+    std::string history_note;
     IndexSummary index;
 };
 

@@ -80,6 +80,7 @@ class FakeRegister {
     std::set<std::string> entry_endless;    ///< lars whose body never ends
     std::set<std::size_t> empty_pages;      ///< list pages answered without results
     std::set<std::string> relation_fails;   ///< org ids whose relation answers 500
+    std::string history_csv;                ///< the publication history download; "" answers 404
     std::atomic<std::size_t> entry_requests{0};
     std::atomic<std::size_t> site_data_requests{0};
     std::string user_agent;
@@ -93,6 +94,8 @@ class FakeRegister {
                     [this](const httplib::Request& q, httplib::Response& s) { entry(q, s); });
         server_.Get(R"(/api/organisation-relation/([^/]+))",
                     [this](const httplib::Request& q, httplib::Response& s) { relation(q, s); });
+        server_.Get("/api/downloads/history/NLD",
+                    [this](const httplib::Request&, httplib::Response& s) { history(s); });
         server_.set_tcp_nodelay(true);
         port_ = server_.bind_to_any_port("127.0.0.1");
         thread_ = std::thread([this] { server_.listen_after_bind(); });
@@ -230,6 +233,16 @@ class FakeRegister {
         res.set_content(R"({"detail":"Kan algoritme niet vinden."})", "application/json");
     }
 
+    void history(httplib::Response& res) {
+        const std::lock_guard lock(mutex);
+        if (history_csv.empty()) {
+            res.status = 404;
+            res.set_content(R"({"detail":"Not Found"})", "application/json");
+            return;
+        }
+        res.set_content(history_csv, "text/csv; charset=utf-8");
+    }
+
     void relation(const httplib::Request& req, httplib::Response& res) {
         const std::string org = req.matches[1];
         const std::lock_guard lock(mutex);
@@ -352,6 +365,10 @@ TEST_CASE("sync through site data equals algreg index of the same records; then 
     CHECK(first.listed == 157); // 130 + 27; the ENG version is left out
     CHECK(first.index.changes.added.size() == 157);
     CHECK(first.index.changes.history_revision == 1);
+    // This register offers no publication history: noted, and the sync goes on without it.
+    CHECK(first.history_note.find("404") != std::string::npos);
+    CHECK(ix::format_sync_summary(first).find("publication history not imported") !=
+          std::string::npos);
     CHECK(reg.user_agent == "algreg/" + std::string(algreg::search::version()) +
                                 " (search index of the Dutch Algorithm Register)");
     const auto want = stored(tmp.path / "indexed");
@@ -400,6 +417,33 @@ TEST_CASE("sync through site data equals algreg index of the same records; then 
     CHECK(removal.index.changes.removed == std::vector<std::string>{removed});
     CHECK(removal.index.changes.changed.empty());
     CHECK(removal.index.changes.history_revision == 3);
+}
+
+TEST_CASE("an unreadable publication history is noted and skipped; the sync still succeeds") {
+    FakeRegister reg;
+    TempDir tmp;
+    std::ostringstream log;
+    const std::string header = "\xEF\xBB\xBF\"name\",\"algorithm_id\",\"publication_dt\"\n";
+    const std::string lars = reg.versions[0]["lars"];
+    const std::vector<std::pair<std::string, std::string>> broken{
+        {header + "\"Naam\",\"" + lars + "\",\"gisteren\"\n", "publication_dt 'gisteren'"},
+        {header + "\"Naam\",\"\",\"2024-02-06 09:12:45.123456+00:00\"\n", "no algorithm_id"},
+        {header + "\"Naam\",\"" + lars + "\",\"2024-02-06 09:12", "never closed"}};
+    int n = 0;
+    for (const auto& [csv, why] : broken) {
+        CAPTURE(why);
+        {
+            const std::lock_guard lock(reg.mutex);
+            reg.history_csv = csv;
+        }
+        const fs::path db = tmp.path / ("db" + std::to_string(n++));
+        const auto synced = ix::run_sync(options_for(reg, db), log);
+        CAPTURE(synced.history_note);
+        CHECK(synced.history_note.find(why) != std::string::npos);
+        CHECK(synced.index.history_days == 0);
+        CHECK(synced.index.changes.added.size() == 157);
+        CHECK(synced.index.changes.history_revision == 1); // the snapshot, dated today
+    }
 }
 
 TEST_CASE("site data 404: the list and per-entry records give the same index, and the cache "
