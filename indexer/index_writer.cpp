@@ -155,6 +155,12 @@ const std::string& data_of(Pending& p) {
     return p.data;
 }
 
+/// Frees a written record's serialised data (the document holds its own copy): otherwise
+/// every record's data stayed in memory until the end of the run.
+void release_data(Pending& p) {
+    std::string().swap(p.data);
+}
+
 void add_counts(const WordCounts& from, WordCounts& to) {
     for (const auto& [word, delta] : from) {
         to[word] += delta;
@@ -210,6 +216,7 @@ void write_in_transaction(Xapian::WritableDatabase& db, std::vector<Pending>& pe
                 } else {
                     db.add_document(docs[k]);
                 }
+                release_data(pending[begin + k]);
             }
             progress(begin + docs.size());
         }
@@ -313,6 +320,7 @@ bool build_fresh_in_parallel(const std::string& path, const fs::path& work,
                 for (std::size_t i = begin; i < end; ++i) {
                     run.add_document(
                         builder.build_counted(*pending[i].record, data_of(pending[i])));
+                    release_data(pending[i]);
                     if ((i - begin) % run_commit_documents == run_commit_documents - 1) {
                         run.commit();
                     }

@@ -79,14 +79,21 @@ class RegisterBuilder {
     /// Starts a new input (duplicate ids are looked for within one input).
     void next_input() { seen_here_.clear(); }
 
+    /// Room for `records` more records at once: the register is one vector, and growing it by
+    /// doubling held the old and the new buffer together (1.5 times the records at the peak).
+    void reserve(std::size_t records) { records_.reserve(records_.size() + records); }
+
     /// Normalises one source record and adds or merges it; returns its id, "" when rejected
-    /// (or a header row).
-    std::string add(const SourceRecord& source, InputFormat format) {
+    /// (or a header row). An accepted record's source is released (its JSON tree and raw
+    /// text): it is not needed again, and keeping every source beside every normalised record
+    /// doubled the memory of a run. A rejected one is kept whole for the rejects file.
+    std::string add(SourceRecord& source, InputFormat format) {
         ++summary_.read;
         Normalised n = normalise(source, format);
         if (n.header_row) {
             ++summary_.header_rows;
             --summary_.read;
+            release(source);
             return {};
         }
         if (n.record) {
@@ -111,6 +118,7 @@ class RegisterBuilder {
             return {};
         }
         summary_.repaired += repaired ? 1 : 0;
+        release(source);
         std::string id = n.record->id;
         if (const auto it = index_of_.find(id); it != index_of_.end()) {
             merge_into(records_[it->second], *n.record);
@@ -131,6 +139,11 @@ class RegisterBuilder {
     [[nodiscard]] const std::vector<const SourceRecord*>& rejected() const { return rejected_; }
 
   private:
+    static void release(SourceRecord& source) {
+        source.value = nullptr;
+        std::string().swap(source.raw);
+    }
+
     IndexSummary& summary_;
     std::vector<AlgorithmRecord> records_;
     std::unordered_map<std::string, std::size_t> index_of_;
@@ -250,6 +263,13 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
         }
     }
     const bool replay = !change_sets.empty();
+    if (replay) {
+        // The change sets are what is replayed; the file's final snapshot (the same records
+        // once more) is not needed.
+        for (auto& file : files) {
+            std::vector<SourceRecord>().swap(file.records);
+        }
+    }
     if (replay && !options.as_of.empty()) {
         throw std::invalid_argument(
             "--as-of cannot be used when replaying a history file: each of its lines is a "
@@ -285,7 +305,7 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             total += set.upserts.size();
         }
         std::size_t done = 0;
-        for (const auto& set : change_sets) {
+        for (auto& set : change_sets) {
             ReplayStep step{&set, {}, {}, {}};
             const auto timestamp = utc_timestamp(set.fetched_at);
             if (!timestamp) {
@@ -296,7 +316,8 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
             }
             step.timestamp = *timestamp;
             builder.next_input();
-            for (const auto& source : set.upserts) {
+            builder.reserve(set.upserts.size());
+            for (auto& source : set.upserts) {
                 reading.update(++done, total);
                 if (builder.add(source, InputFormat::listing).empty()) {
                     if (const auto id = source.value.find("id");
@@ -313,10 +334,11 @@ IndexSummary index_read(std::vector<SourceFile> files, std::vector<ChangeSet> ch
         for (const auto& file : files) {
             total += file.records.size();
         }
+        builder.reserve(total); // an upper bound: merged records take no room of their own
         std::size_t done = 0;
-        for (const auto& file : files) {
+        for (auto& file : files) {
             builder.next_input();
-            for (const auto& source : file.records) {
+            for (auto& source : file.records) {
                 reading.update(++done, total);
                 (void)builder.add(source, file.format);
             }

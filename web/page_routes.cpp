@@ -651,8 +651,10 @@ PageErrorHandler register_page_routes(httplib::Server& server, PageContext conte
         {R"(/(?:en/)?risicoprofielen/?)", risk_profiles_page},
         {R"(/(?:en/)?api-docs/?)", api_docs_page},
     };
-    for (const auto& [pattern, handler] : pages) {
-        server.Get(pattern, [site, handler](const httplib::Request& req, httplib::Response& res) {
+    for (const auto& page : pages) {
+        // Not a structured binding: clang 14 (the fuzz preset) cannot capture one.
+        server.Get(page.first, [site, handler = page.second](const httplib::Request& req,
+                                                             httplib::Response& res) {
             handler(*site, req, res);
         });
     }

@@ -145,7 +145,10 @@ void register_routes(httplib::Server& server, App& app) {
                  (route.method == "GET" ? ", HEAD" : "");
         label[route.pattern] = route.path;
     }
-    for (auto& [pattern, allow] : allowed) {
+    for (auto& entry : allowed) {
+        // References, not a structured binding: clang 14 (the fuzz preset) cannot capture one.
+        const std::string_view pattern = entry.first;
+        std::string& allow = entry.second;
         allow += ", OPTIONS";
         const std::string_view path = label[pattern];
         for (const auto method : methods) {
