@@ -29,7 +29,8 @@ void index_fixtures(const std::string& db, const std::vector<std::string>& input
 
 } // namespace
 
-TEST_CASE("reindex under concurrent requests: zero failures, the next request sees the new revision") {
+TEST_CASE(
+    "reindex under concurrent requests: zero failures, the next request sees the new revision") {
     TempDir dir;
     const std::string db = dir.file("index");
     // Start from the listing alone; the reindex adds the 27 templates (a real change).
